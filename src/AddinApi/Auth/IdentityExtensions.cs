@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Identity.Web;
+
+namespace Kontaktlofte.AddinApi.Auth;
+
+public static class IdentityExtensions
+{
+    /// <summary>True when an Entra tenant is configured: then only real bearer tokens are accepted.</summary>
+    public static bool UsesEntraId(this IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"]);
+
+    /// <summary>
+    /// Entra ID (Microsoft.Identity.Web) when <c>AzureAd</c> is configured, else the sandbox identity —
+    /// which refuses to start anywhere but Development or Sandbox, so it can never run in Production.
+    /// </summary>
+    public static WebApplicationBuilder AddIdentity(this WebApplicationBuilder builder)
+    {
+        var entra = builder.Configuration.UsesEntraId();
+        if (entra)
+        {
+            builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+                .AddMicrosoftIdentityWebApi(jwt =>
+                {
+                    builder.Configuration.Bind("AzureAd", jwt);
+                    // Keep the token's own claim names: roles in "roles", scopes in "scp".
+                    jwt.MapInboundClaims = false;
+                    jwt.TokenValidationParameters.RoleClaimType = KontaktlofteClaims.Role;
+                    jwt.TokenValidationParameters.NameClaimType = KontaktlofteClaims.Name;
+                }, identity => builder.Configuration.Bind("AzureAd", identity));
+        }
+        else
+        {
+            var env = builder.Environment;
+            if (!env.IsDevelopment() && !env.IsEnvironment("Sandbox"))
+                throw new InvalidOperationException(
+                    $"Sandlådeidentiteten får bara användas i Development eller Sandbox, inte i {env.EnvironmentName}. " +
+                    "Konfigurera AzureAd (ClientId, TenantId, Audience) för att köra i produktion.");
+            builder.Services.AddAuthentication(SandboxAuthenticationHandler.SchemeName)
+                .AddScheme<AuthenticationSchemeOptions, SandboxAuthenticationHandler>(SandboxAuthenticationHandler.SchemeName, null);
+        }
+
+        builder.Services.AddAuthorizationBuilder()
+            // Anything that forgets to name a policy still needs a signed-in user.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Official, p => p.RequireApiScope().RequireRole(Roles.Handlaggare))
+            .AddPolicy(Policies.Registrar, p => p.RequireApiScope().RequireRole(Roles.Registrator))
+            .AddPolicy(Policies.UnitHead, p => p.RequireApiScope().RequireRole(Roles.Enhetschef));
+        return builder;
+    }
+
+    /// <summary>The delegated scope the add-in asks NAA for: <c>api://…/access_as_user</c>.</summary>
+    private static AuthorizationPolicyBuilder RequireApiScope(this AuthorizationPolicyBuilder policy) =>
+        policy.RequireAuthenticatedUser().RequireAssertion(context => context.User
+            .FindAll(KontaktlofteClaims.Scope)
+            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Contains(KontaktlofteClaims.ApiScope, StringComparer.Ordinal));
+}

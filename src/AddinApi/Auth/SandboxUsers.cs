@@ -1,0 +1,23 @@
+namespace Kontaktlofte.AddinApi.Auth;
+
+/// <summary>A seeded sandbox user: stands in for an Entra ID account when no tenant is configured.</summary>
+public sealed record SandboxUser(string Email, string Name, string Title, string Phone, string Unit, string[] Roles);
+
+public static class SandboxUsers
+{
+    public const string Header = "X-Sandbox-User";
+
+    /// <summary>The seeded users; the first is the one a request without the header is.</summary>
+    public static readonly IReadOnlyList<SandboxUser> All =
+    [
+        new("handlaggare@sandbox.botkyrka.se", "Hanna Lindqvist", "Handläggare", "08-530 612 34",
+            "Bygglovsenheten", [Roles.Handlaggare]),
+        new("registrator@sandbox.botkyrka.se", "Rasmus Ekström", "Registrator", "08-530 612 50",
+            "Kommunledningsförvaltningen", [Roles.Registrator, Roles.Handlaggare]),
+        new("enhetschef@sandbox.botkyrka.se", "Elin Sandberg", "Enhetschef", "08-530 612 01",
+            "Bygglovsenheten", [Roles.Enhetschef, Roles.Handlaggare]),
+    ];
+
+    public static SandboxUser? Find(string email) =>
+        All.FirstOrDefault(u => u.Email.Equals(email.Trim(), StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,55 @@
+using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Microsoft.OpenApi;
+
+namespace Kontaktlofte.AddinApi.Documentation;
+
+/// <summary>Swagger (Swashbuckle) at <c>/swagger</c>, from the XML doc comments, and the API's JSON shape.</summary>
+public static class ApiDocumentation
+{
+    public static WebApplicationBuilder AddApiDocumentation(this WebApplicationBuilder builder)
+    {
+        // camelCase properties (the web default) and enum values in kebab case: "fault-report", "block".
+        var enums = new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(enums);
+            // Swedish letters as themselves (å, not \u00e5); HTML-sensitive characters stay escaped.
+            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(enums));
+
+        builder.Services.AddEndpointsApiExplorer();
+        builder.Services.AddSwaggerGen(swagger =>
+        {
+            swagger.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "Kontaktlöfte API",
+                Version = "v1",
+                Description = "Botkyrka kommuns kontaktlöfte i Outlook: granskning av svar, svarstider, " +
+                              "mottagningsbevis, registrering och bevakning.",
+            });
+            var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
+            swagger.IncludeXmlComments(xml);
+            swagger.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "Token från Entra ID (NAA i Outlook) med scope access_as_user. " +
+                              "I sandlådeläge väljs användaren i stället med rubriken X-Sandbox-User.",
+            });
+        });
+        return builder;
+    }
+
+    public static WebApplication UseApiDocumentation(this WebApplication app)
+    {
+        app.UseSwagger();
+        app.UseSwaggerUI(ui => ui.DocumentTitle = "Kontaktlöfte API");
+        return app;
+    }
+}

@@ -1,0 +1,33 @@
+namespace Kontaktlofte.AddinApi.Drafts;
+
+/// <summary>A draft reply as Outlook holds it while the official writes it. Nothing of it is stored.</summary>
+/// <param name="Subject">The subject line.</param>
+/// <param name="BodyHtml">The body as HTML (Outlook's compose body). Give this or <paramref name="BodyText"/>.</param>
+/// <param name="BodyText">The body as plain text, when the mail is not HTML.</param>
+/// <param name="To">Recipients in To.</param>
+/// <param name="Cc">Recipients in CC.</param>
+/// <param name="Bcc">Recipients in BCC.</param>
+/// <param name="Attachments">The draft's attachments (name and size only; never their content).</param>
+/// <param name="IsReply">True when the draft answers a message.</param>
+/// <param name="ReadReceiptRequested">True when the official asks for a read receipt.</param>
+public sealed record DraftReviewRequest(
+    string? Subject,
+    string? BodyHtml,
+    string? BodyText,
+    IReadOnlyList<MailAddress>? To,
+    IReadOnlyList<MailAddress>? Cc,
+    IReadOnlyList<MailAddress>? Bcc,
+    IReadOnlyList<AttachmentInfo>? Attachments,
+    bool IsReply = false,
+    bool ReadReceiptRequested = false);
+
+/// <summary>A mail address with its display name.</summary>
+/// <param name="Name">Display name, e.g. "Anna Berg".</param>
+/// <param name="Address">The address, e.g. "anna.berg@example.se".</param>
+public sealed record MailAddress(string? Name, string? Address);
+
+/// <summary>An attachment of the draft.</summary>
+/// <param name="Name">File name.</param>
+/// <param name="Size">Size in bytes.</param>
+/// <param name="IsInline">True for an image shown in the body (e.g. the logo): not an attachment to the reader.</param>
+public sealed record AttachmentInfo(string? Name, long Size, bool IsInline);

@@ -1,0 +1,18 @@
+namespace Kontaktlofte.AddinApi.Drafts.MailText;
+
+/// <summary>
+/// A draft split the way a reader sees it: the official's own new text, the signature block, and the
+/// quoted history of earlier messages. Each part is plain text; findings index into these strings.
+/// </summary>
+internal sealed record DraftText(
+    string Own,
+    string Signature,
+    string Quoted,
+    IReadOnlyList<SignatureImage> SignatureImages,
+    IReadOnlyList<string> SignatureLinks)
+{
+    public bool HasSignature => Signature.Length > 0;
+}
+
+/// <summary>An image in the signature block, as its <c>img</c> element describes it.</summary>
+internal sealed record SignatureImage(string Src, string Alt);

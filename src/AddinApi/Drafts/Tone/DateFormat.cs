@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Kontaktlofte.AddinApi.Drafts.Text;
+
+namespace Kontaktlofte.AddinApi.Drafts.Tone;
+
+/// <summary>
+/// The e-mail guideline: "Skriv vilket datum … med åååå-mm-dd" (also Myndigheternas skrivregler and ISO 8601).
+/// Numeric dates in other orders (28/11, 28.11.2026, 2026/11/28, 2026-1-5) are pointed out; dates in words
+/// ("28 november") are fine.
+/// </summary>
+internal sealed partial class DateFormat : IDraftRule
+{
+    public IEnumerable<Finding> Check(DraftContext draft)
+    {
+        foreach (Match match in OtherDate().Matches(draft.Text.Own))
+        {
+            if (!TryRead(match, draft.Today, out var date)) continue;
+            yield return draft.Found("dates.format", Severity.Info, DraftPart.Body, new TextSpan(match.Index, match.Length),
+                $"Datumet \"{match.Value}\" kan läsas på flera sätt.",
+                $"Skriv datum som åååå-mm-dd: {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.");
+        }
+    }
+
+    private static bool TryRead(Match match, DateOnly today, out DateOnly date)
+    {
+        date = default;
+        if (match.Value == "24/7") return false; // "öppet dygnet runt"
+        var year = match.Groups["y"].Success ? int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture) : today.Year;
+        if (year < 100) year += 2000;
+        var month = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
+        var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
+        if (year is < 1900 or > 2200 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    // d/m, d/m-yy, d/m/yyyy; dd.mm.yyyy (a year is required: 10.30 is a time); dd-mm-yyyy;
+    // yyyy/mm/dd and yyyy.mm.dd; yyyy-m-d without leading zeros.
+    [GeneratedRegex(@"(?<![\d/.-])(?:(?<d>\d{1,2})/(?<m>\d{1,2})(?:[-/](?<y>\d{4}|\d{2}))?|(?<d>\d{1,2})\.(?<m>\d{1,2})\.(?<y>\d{4}|\d{2})|(?<d>\d{1,2})-(?<m>\d{1,2})-(?<y>\d{4})|(?<y>\d{4})[/.](?<m>\d{1,2})[/.](?<d>\d{1,2})|(?<y>\d{4})-(?:(?<m>\d)-(?<d>\d{1,2})|(?<m>\d{2})-(?<d>\d)))(?![\d/]|[.-]\d)")]
+    private static partial Regex OtherDate();
+}

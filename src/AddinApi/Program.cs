@@ -1,0 +1,34 @@
+using Kontaktlofte.AddinApi.Auth;
+using Kontaktlofte.AddinApi.Data;
+using Kontaktlofte.AddinApi.Documentation;
+using Kontaktlofte.AddinApi.Drafts;
+using Kontaktlofte.AddinApi.Health;
+using Kontaktlofte.AddinApi.Organisation;
+using Kontaktlofte.AddinApi.Problems;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddOrganisation();
+builder.AddProblemAnswers();
+builder.AddIdentity();
+builder.AddDatabase();
+builder.AddHealth();
+builder.AddApiDocumentation();
+builder.AddDrafts();
+
+var app = builder.Build();
+
+app.UseProblemAnswers();
+app.UseApiDocumentation();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealth();
+app.MapMe();
+app.MapDrafts();
+
+await app.MigrateDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>The API's entry point; public so that tests can start it with WebApplicationFactory.</summary>
+public partial class Program;
