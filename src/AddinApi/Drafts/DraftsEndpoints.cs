@@ -6,6 +6,7 @@ using Kontaktlofte.AddinApi.Drafts.Recipients;
 using Kontaktlofte.AddinApi.Drafts.Signature;
 using Kontaktlofte.AddinApi.Drafts.Tone;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kontaktlofte.AddinApi.Drafts;
 
@@ -13,8 +14,14 @@ public static class DraftsEndpoints
 {
     public static WebApplicationBuilder AddDrafts(this WebApplicationBuilder builder)
     {
-        var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        builder.Services.AddDraftReview();
+        return builder;
+    }
+
+    /// <summary>The review engine and its rules, for the API and for anything else that reviews drafts.</summary>
+    public static IServiceCollection AddDraftReview(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ConfidentialContent>();
         services.AddSingleton<IDraftRule, SubjectLine>();
         services.AddSingleton<IDraftRule, Readability>();
@@ -28,7 +35,7 @@ public static class DraftsEndpoints
         services.AddSingleton<IDraftRule, ReadReceipt>();
         services.AddSingleton<IDraftRule, DateFormat>();
         services.AddSingleton<DraftReviewer>();
-        return builder;
+        return services;
     }
 
     public static IEndpointRouteBuilder MapDrafts(this IEndpointRouteBuilder app)

@@ -1,0 +1,7 @@
+namespace Kontaktlofte.AddinApi.Tests;
+
+/// <summary>A clock that stands still, so that "today" in a test is the day the test says.</summary>
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+}
