@@ -53,16 +53,17 @@ internal sealed partial class SignatureRules(IOptions<OrganisationOptions> organ
             yield return draft.Found("signature.additions", Severity.Warning, DraftPart.Body, match.Span,
                 AdditionMessage(match.Term.Note), "Ta bort raden.");
 
+        // One finding per line of the signature that is an addition: a listed phrase, a quote or a slogan.
         var signature = draft.Text.Signature;
         var termMatches = _additions.Find(signature);
-        foreach (var match in termMatches)
-            yield return draft.Found("signature.additions", Severity.Warning, DraftPart.Signature, match.Span,
-                AdditionMessage(match.Term.Note), "Ta bort tillägget och använd kommunens gemensamma signatur.");
-
-        foreach (var line in LinesOf(signature).Where(l => IsQuoteOrSlogan(signature, l) &&
-                                                          !termMatches.Any(m => m.Start < l.End && m.Span.End > l.Start)))
-            yield return draft.Found("signature.additions", Severity.Warning, DraftPart.Signature, line,
-                "Signaturen har ett citat eller en slogan.", "Ta bort tillägget och använd kommunens gemensamma signatur.");
+        foreach (var line in LinesOf(signature))
+        {
+            var kind = termMatches.FirstOrDefault(m => m.Start < line.End && m.Span.End > line.Start).Term?.Note
+                       ?? (IsQuoteOrSlogan(signature, line) ? "tillägg" : null);
+            if (kind is not null)
+                yield return draft.Found("signature.additions", Severity.Warning, DraftPart.Signature, line,
+                    AdditionMessage(kind), "Ta bort tillägget och använd kommunens gemensamma signatur.");
+        }
 
         foreach (var image in draft.Text.SignatureImages.Where(i => !IsLogo(i, org)))
             yield return draft.Found("signature.additions", Severity.Warning, DraftPart.Signature, new TextSpan(0, 0),
