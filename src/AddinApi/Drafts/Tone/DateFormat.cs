@@ -15,11 +15,21 @@ internal sealed partial class DateFormat : IDraftRule
     {
         foreach (Match match in OtherDate().Matches(draft.Text.Own))
         {
-            if (!TryRead(match, draft.Today, out var date)) continue;
+            if (!TryRead(match, draft.Today, out var date) || IsFraction(draft.Text.Own, match)) continue;
             yield return draft.Found("dates.format", Severity.Info, DraftPart.Body, new TextSpan(match.Index, match.Length),
                 $"Datumet \"{match.Value}\" kan läsas på flera sätt.",
                 $"Skriv datum som åååå-mm-dd: {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.");
         }
+    }
+
+    /// <summary>1/2, 2/3, 3/4 … without a year are fractions unless written "den 1/2".</summary>
+    private static bool IsFraction(string text, Match match)
+    {
+        if (match.Groups["y"].Success || !match.Value.Contains('/', StringComparison.Ordinal)) return false;
+        var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
+        var month = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
+        var properFraction = day < month && month <= 4;
+        return properFraction && !text.AsSpan(0, match.Index).TrimEnd().EndsWith("den", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool TryRead(Match match, DateOnly today, out DateOnly date)

@@ -1,0 +1,60 @@
+using Kontaktlofte.AddinApi.Drafts.Confidentiality;
+
+namespace Kontaktlofte.AddinApi.Tests.Drafts.Confidentiality;
+
+[TestClass]
+public sealed class PersonalIdentityNumberTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 28);
+
+    private static List<string> Found(string text) =>
+        PersonalIdentityNumber.Find(text, Today).Select(s => text.Substring(s.Start, s.Length)).ToList();
+
+    [TestMethod]
+    [DataRow("811218-9876", DisplayName = "10 digits with hyphen")]
+    [DataRow("8112189876", DisplayName = "10 digits, no separator")]
+    [DataRow("19811218-9876", DisplayName = "12 digits with hyphen")]
+    [DataRow("198112189876", DisplayName = "12 digits, no separator")]
+    [DataRow("121212+1212", DisplayName = "plus: 100 years or older")]
+    [DataRow("701063-2391", DisplayName = "samordningsnummer (day + 60)")]
+    [DataRow("200001012384", DisplayName = "born 2000")]
+    [DataRow("000101-2384", DisplayName = "born 2000, hyphen form starting with 0")]
+    public void Valid_numbers_are_found(string number) =>
+        CollectionAssert.AreEqual(new[] { number }, Found($"Gäller {number} i ärendet.").ToArray());
+
+    [TestMethod]
+    [DataRow("811218-9875", DisplayName = "wrong check digit")]
+    [DataRow("811318-9876", DisplayName = "month 13")]
+    [DataRow("810230-1234", DisplayName = "30 February")]
+    [DataRow("212000-0142", DisplayName = "organisation number (month 20)")]
+    [DataRow("556036-0793", DisplayName = "organisation number of a company")]
+    [DataRow("08-530 610 00", DisplayName = "switchboard")]
+    [DataRow("070-123 45 67", DisplayName = "mobile with spaces")]
+    [DataRow("0701234567", DisplayName = "mobile without separator")]
+    [DataRow("2026-11-28", DisplayName = "a date")]
+    [DataRow("20261128", DisplayName = "a date without hyphens")]
+    [DataRow("147 85 Tumba", DisplayName = "postal code")]
+    [DataRow("5050-1055", DisplayName = "bankgiro")]
+    [DataRow("KS/2016:805", DisplayName = "registration number")]
+    [DataRow("20301218-9876", DisplayName = "12-digit date in the future")]
+    [DataRow("1811218-98765", DisplayName = "part of a longer number")]
+    public void Look_alikes_are_not_personal_identity_numbers(string text) =>
+        Assert.IsEmpty(Found($"Se {text} här."));
+
+    [TestMethod]
+    public void A_number_shaped_like_a_mobile_number_counts_when_called_a_personnummer()
+    {
+        const string child = "0001012384"; // born 2000-01-01, valid check digit, but also a 10-digit phone shape
+
+        Assert.IsEmpty(Found($"Ring {child}."));
+        Assert.HasCount(1, Found($"Barnets personnummer: {child}."));
+    }
+
+    [TestMethod]
+    public void Several_numbers_in_a_text_are_all_found() =>
+        Assert.HasCount(2, Found("Anna 811218-9876 och hennes son 121212-1212 bor här."));
+
+    [TestMethod]
+    public void Masking_hides_the_last_four_digits() =>
+        Assert.AreEqual("811218-****", PersonalIdentityNumber.Mask("811218-9876"));
+}
