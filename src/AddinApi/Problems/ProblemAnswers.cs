@@ -29,6 +29,15 @@ public static class ProblemAnswers
         [StatusCodes.Status500InternalServerError] = "Ett oväntat fel inträffade",
     };
 
+    private static readonly Dictionary<int, string> SwedishDetails = new()
+    {
+        [StatusCodes.Status401Unauthorized] = "Logga in med ditt konto i Botkyrka kommun och försök igen.",
+        [StatusCodes.Status403Forbidden] = "Ditt konto har inte den roll som krävs för det här.",
+        [StatusCodes.Status404NotFound] = "Det finns inget här. Kontrollera adressen.",
+        [StatusCodes.Status405MethodNotAllowed] = "Adressen finns, men inte för den här metoden.",
+        [StatusCodes.Status415UnsupportedMediaType] = "Skicka begäran som JSON (Content-Type: application/json).",
+    };
+
     public static WebApplicationBuilder AddProblemAnswers(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -36,6 +45,8 @@ public static class ProblemAnswers
             var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
             if (SwedishTitles.TryGetValue(status, out var title) && IsDefaultTitle(context.ProblemDetails.Title))
                 context.ProblemDetails.Title = title;
+            if (context.ProblemDetails.Detail is null && SwedishDetails.TryGetValue(status, out var detail))
+                context.ProblemDetails.Detail = detail;
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();

@@ -42,6 +42,8 @@ internal sealed partial class DateFormat : IDraftRule
         var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
         if (year is < 1900 or > 2200 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
         date = new DateOnly(year, month, day);
+        // Without a year, "1/2" written in November means the coming February, not the one that has passed.
+        if (!match.Groups["y"].Success && date < today.AddMonths(-2) && (month != 2 || day != 29)) date = date.AddYears(1);
         return true;
     }
 

@@ -52,6 +52,7 @@ public sealed class ToneTests
     [DataRow("Beslutet kom 2026/11/27.", "2026/11/27", "2026-11-27")]
     [DataRow("Vi ses 2026-1-5.", "2026-1-5", "2026-01-05")]
     [DataRow("Sista dag 15-01-2027.", "15-01-2027", "2027-01-15")]
+    [DataRow("Vi ses den 1/2.", "1/2", "2027-02-01")]
     public void Dates_not_written_as_yyyy_mm_dd_are_advice(string text, string date, string iso)
     {
         var finding = Reviewing.ReviewReply(text).Of("dates.format").Single();
