@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kontaktlofte.AddinApi.Tests.Auth;
+
+[TestClass]
+public sealed class EndpointPolicyTests
+{
+    [TestMethod]
+    public void Every_endpoint_names_a_policy_or_is_openly_anonymous()
+    {
+        using var api = new KontaktlofteFactory();
+        _ = api.CreateClient();
+
+        var endpoints = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        Assert.IsNotEmpty(endpoints);
+        var open = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(e => e.RoutePattern.RawText).ToList();
+        var unnamed = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null &&
+                                           !e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy is not null))
+            .Select(e => e.RoutePattern.RawText).ToList();
+
+        Assert.IsEmpty(unnamed, "endpoints without a named policy: " + string.Join(", ", unnamed));
+        CollectionAssert.AreEquivalent(new[] { "/healthz" }, open, "only the health check is open");
+    }
+}
