@@ -13,18 +13,11 @@ namespace Kontaktlofte.AddinApi.Drafts.MailText;
 /// </summary>
 internal static class HtmlMailReader
 {
-    private const string QuoteSelectors =
-        "#appendonsend, [id$='divRplyFwdMsg'], #mail-editor-reference-message-container, #OLK_SRC_BODY_SECTION, " +
-        "blockquote, .gmail_quote, div[style*='border-top']";
-
-    private const string SignatureSelectors =
-        "#Signature, #signature, [id^='Signature_'], a[name='_MailAutoSig'], #ms-outlook-mobile-signature, " +
-        ".moz-signature, .gmail_signature";
-
-    private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal)
         { "head", "script", "style", "title", "meta", "link", "template", "noscript", "xml" };
 
-    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    // HTML documents give element names in lower case: ordinal look-ups are enough.
+    private static readonly HashSet<string> Blocks = new(StringComparer.Ordinal)
     {
         "address", "article", "aside", "blockquote", "center", "dd", "div", "dl", "dt", "fieldset", "figcaption",
         "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol",
@@ -34,22 +27,48 @@ internal static class HtmlMailReader
     public static DraftText Read(string html)
     {
         var document = new HtmlParser().ParseDocument(html);
-        var root = (INode?)document.Body ?? document.DocumentElement;
-        var walk = new Walk(
-            document.QuerySelectorAll(QuoteSelectors).Where(IsQuoteStart).FirstOrDefault(),
-            document.QuerySelector(SignatureSelectors));
-        walk.Visit(root);
+        var walk = new Walk();
+        walk.Visit((INode?)document.Body ?? document.DocumentElement);
         return walk.Result();
     }
 
-    /// <summary>Outlook on Windows marks history only by a bordered div that begins "Från:"/"From:".</summary>
-    private static bool IsQuoteStart(IElement element) =>
-        !element.LocalName.Equals("div", StringComparison.OrdinalIgnoreCase)
-        || !element.HasAttribute("style") || element.Id is { Length: > 0 }
-        || LeadingText(element, 12) is var text &&
-           (text.StartsWith("Från:", StringComparison.OrdinalIgnoreCase) ||
-            text.StartsWith("From:", StringComparison.OrdinalIgnoreCase) ||
-            text.StartsWith("Lähettäjä:", StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// Where the quoted history starts. Checked on each element as the walk meets it, so that finding the
+    /// markers costs no second pass over a large mail.
+    /// </summary>
+    private static bool IsQuoteStart(IElement element)
+    {
+        var id = element.Id;
+        if (id is { Length: > 0 } &&
+            (id == "appendonsend" || id.EndsWith("divRplyFwdMsg", StringComparison.Ordinal) ||
+             id == "mail-editor-reference-message-container" || id == "OLK_SRC_BODY_SECTION"))
+            return true;
+        var name = element.LocalName;
+        if (name == "blockquote" || HasClass(element, "gmail_quote")) return true;
+        // Outlook on Windows and Mac mark history only by a bordered div that begins "Från:"/"From:".
+        return name == "div" && element.GetAttribute("style") is { } style &&
+               style.Contains("border-top", StringComparison.OrdinalIgnoreCase) &&
+               LeadingText(element, 12) is var text &&
+               (text.StartsWith("Från:", StringComparison.OrdinalIgnoreCase) ||
+                text.StartsWith("From:", StringComparison.OrdinalIgnoreCase) ||
+                text.StartsWith("Lähettäjä:", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Where the signature starts: new Outlook's #Signature, Word's _MailAutoSig bookmark, and others'.</summary>
+    private static bool IsSignatureStart(IElement element)
+    {
+        var id = element.Id;
+        if (id is { Length: > 0 } &&
+            (id.Equals("Signature", StringComparison.OrdinalIgnoreCase) || id.StartsWith("Signature_", StringComparison.Ordinal) ||
+             id == "ms-outlook-mobile-signature"))
+            return true;
+        if (element.LocalName == "a" && element.GetAttribute("name") == "_MailAutoSig") return true;
+        return HasClass(element, "moz-signature") || HasClass(element, "gmail_signature");
+    }
+
+    private static bool HasClass(IElement element, string name) =>
+        element.ClassName is { } classes && classes.Contains(name, StringComparison.Ordinal) &&
+        classes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(name);
 
     /// <summary>The first characters of an element's text, without building all of it.</summary>
     private static string LeadingText(IElement element, int length)
@@ -63,7 +82,7 @@ internal static class HtmlMailReader
         return text.ToString();
     }
 
-    private sealed class Walk(IElement? quoteStart, IElement? signatureStart)
+    private sealed class Walk
     {
         private readonly StringBuilder _own = new();
         private readonly StringBuilder _signature = new();
@@ -88,8 +107,9 @@ internal static class HtmlMailReader
                 if (node is IElement element && !Enter(element)) continue;
                 if (node is IElement { LocalName: var name } && Blocks.Contains(name))
                     stack.Push((node, Current.Length));
-                for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
-                    stack.Push((child, -1));
+                // By index: AngleSharp's PreviousSibling searches the parent's list, quadratic on long mails.
+                var children = node.ChildNodes;
+                for (var i = children.Length - 1; i >= 0; i--) stack.Push((children[i], -1));
             }
         }
 
@@ -97,8 +117,8 @@ internal static class HtmlMailReader
         private bool Enter(IElement element)
         {
             if (Skipped.Contains(element.LocalName) || IsHidden(element)) return false;
-            if (ReferenceEquals(element, quoteStart)) _inQuote = true;
-            if (ReferenceEquals(element, signatureStart) && !_inQuote) _inSignature = true;
+            if (!_inQuote && IsQuoteStart(element)) _inQuote = true;
+            if (!_inQuote && !_inSignature && IsSignatureStart(element)) _inSignature = true;
 
             var name = element.LocalName;
             if (name.Equals("br", StringComparison.OrdinalIgnoreCase)) { Current.Append('\n'); return false; }
@@ -148,6 +168,9 @@ internal static class HtmlMailReader
         {
             var style = element.GetAttribute("style");
             if (style is null) return false;
+            var none = style.Contains("none", StringComparison.OrdinalIgnoreCase);
+            var hide = style.Contains("mso-hide", StringComparison.OrdinalIgnoreCase);
+            if (!none && !hide) return false;
             var compact = style.Replace(" ", "", StringComparison.Ordinal);
             return compact.Contains("display:none", StringComparison.OrdinalIgnoreCase)
                 || compact.Contains("mso-hide:all", StringComparison.OrdinalIgnoreCase);
