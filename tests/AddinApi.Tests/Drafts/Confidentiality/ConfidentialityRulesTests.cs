@@ -87,6 +87,13 @@ public sealed class ConfidentialityRulesTests
         Assert.IsEmpty(Reviewing.ReviewReply(text).Of("confidential.sensitive-data"));
 
     [TestMethod]
+    [DataRow("Handlingen omfattas inte av sekretess och skickas i dag.", DisplayName = "not secret")]
+    [DataRow("Sekretariatet svarar på frågor om nämnden.", DisplayName = "sekretariat is not sekretess")]
+    [DataRow("Du får svar inom två arbetsdagar.", DisplayName = "ordinary text")]
+    public void Text_that_marks_nothing_secret_has_no_secrecy_marker(string text) =>
+        Assert.IsEmpty(Reviewing.ReviewReply(text).Of("confidential.secrecy-marker"));
+
+    [TestMethod]
     public void Disclosing_secret_data_is_a_warning()
     {
         var finding = Reviewing.ReviewReply("Hennes adress är sekretessbelagd men du når henne på Storgatan 4.")

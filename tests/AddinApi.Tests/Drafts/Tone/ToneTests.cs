@@ -47,6 +47,9 @@ public sealed class ToneTests
         Assert.HasCount(1, Reviewing.ReviewReply("Tack.", subject).Of("subject.missing"));
 
     [TestMethod]
+    public void A_subject_is_not_missing() => Assert.IsEmpty(Reviewing.ReviewReply("Tack.", "SV: Bygglov").Of("subject.missing"));
+
+    [TestMethod]
     [DataRow("Kom in senast 3/12.", "3/12", "2026-12-03")]
     [DataRow("Mötet är 28.11.2026.", "28.11.2026", "2026-11-28")]
     [DataRow("Beslutet kom 2026/11/27.", "2026/11/27", "2026-11-27")]
