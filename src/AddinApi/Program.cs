@@ -5,6 +5,7 @@ using Kontaktlofte.AddinApi.Drafts;
 using Kontaktlofte.AddinApi.Health;
 using Kontaktlofte.AddinApi.Organisation;
 using Kontaktlofte.AddinApi.Problems;
+using Kontaktlofte.AddinApi.Promises;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +16,7 @@ builder.AddDatabase();
 builder.AddHealth();
 builder.AddApiDocumentation();
 builder.AddDrafts();
+builder.AddPromises();
 
 var app = builder.Build();
 
@@ -26,6 +28,7 @@ app.UseAuthorization();
 app.MapHealth();
 app.MapMe();
 app.MapDrafts();
+app.MapDeadlines();
 
 await app.MigrateDatabaseAsync();
 await app.RunAsync();

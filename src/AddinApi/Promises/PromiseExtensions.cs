@@ -1,0 +1,12 @@
+namespace Kontaktlofte.AddinApi.Promises;
+
+public static class PromiseExtensions
+{
+    public static WebApplicationBuilder AddPromises(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(WorkingDayOptions.Section).Get<WorkingDayOptions>() ?? new();
+        builder.Services.AddSingleton(new WorkingDayCalendar(options));
+        builder.Services.AddSingleton<DueDates>();
+        return builder;
+    }
+}
