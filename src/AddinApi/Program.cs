@@ -6,6 +6,7 @@ using Kontaktlofte.AddinApi.Health;
 using Kontaktlofte.AddinApi.Organisation;
 using Kontaktlofte.AddinApi.Problems;
 using Kontaktlofte.AddinApi.Promises;
+using Kontaktlofte.AddinApi.Promises.Classification;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -29,6 +30,7 @@ app.MapHealth();
 app.MapMe();
 app.MapDrafts();
 app.MapDeadlines();
+app.MapClassification();
 
 await app.MigrateDatabaseAsync();
 await app.RunAsync();

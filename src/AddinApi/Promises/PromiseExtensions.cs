@@ -7,6 +7,7 @@ public static class PromiseExtensions
         var options = builder.Configuration.GetSection(WorkingDayOptions.Section).Get<WorkingDayOptions>() ?? new();
         builder.Services.AddSingleton(new WorkingDayCalendar(options));
         builder.Services.AddSingleton<DueDates>();
+        builder.Services.AddSingleton<Classification.MessageClassifier>();
         return builder;
     }
 }
