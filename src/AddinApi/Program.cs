@@ -1,8 +1,10 @@
+using Kontaktlofte.AddinApi.Acknowledgements;
 using Kontaktlofte.AddinApi.Auth;
 using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Documentation;
 using Kontaktlofte.AddinApi.Drafts;
 using Kontaktlofte.AddinApi.Health;
+using Kontaktlofte.AddinApi.Mailbox;
 using Kontaktlofte.AddinApi.Organisation;
 using Kontaktlofte.AddinApi.Problems;
 using Kontaktlofte.AddinApi.Promises;
@@ -18,6 +20,8 @@ builder.AddHealth();
 builder.AddApiDocumentation();
 builder.AddDrafts();
 builder.AddPromises();
+builder.AddMailbox();
+builder.AddAcknowledgements();
 
 var app = builder.Build();
 
@@ -31,8 +35,12 @@ app.MapMe();
 app.MapDrafts();
 app.MapDeadlines();
 app.MapClassification();
+app.MapPromises();
+app.MapAcknowledgements();
+app.MapSandboxMailboxWhenUsed();
 
 await app.MigrateDatabaseAsync();
+await app.SeedSandboxMailboxAsync();
 await app.RunAsync();
 
 /// <summary>The API's entry point; public so that tests can start it with WebApplicationFactory.</summary>

@@ -28,7 +28,12 @@ public static class IdentityExtensions
                     jwt.MapInboundClaims = false;
                     jwt.TokenValidationParameters.RoleClaimType = KontaktlofteClaims.Role;
                     jwt.TokenValidationParameters.NameClaimType = KontaktlofteClaims.Name;
-                }, identity => builder.Configuration.Bind("AzureAd", identity));
+                }, identity => builder.Configuration.Bind("AzureAd", identity))
+                // On behalf of the user to Microsoft Graph (needs AzureAd:ClientCredentials). Long-running sessions
+                // live in the token cache: use a shared distributed cache when several instances run.
+                .EnableTokenAcquisitionToCallDownstreamApi(client => builder.Configuration.Bind("AzureAd", client))
+                .AddDistributedTokenCaches();
+            builder.Services.AddDistributedMemoryCache();
         }
         else
         {

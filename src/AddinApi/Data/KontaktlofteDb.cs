@@ -1,3 +1,6 @@
+using Kontaktlofte.AddinApi.Acknowledgements;
+using Kontaktlofte.AddinApi.Mailbox.Sandbox;
+using Kontaktlofte.AddinApi.Promises;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kontaktlofte.AddinApi.Data;
@@ -10,6 +13,23 @@ public sealed class KontaktlofteDb(DbContextOptions<KontaktlofteDb> options) : D
 {
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Official> Officials => Set<Official>();
+    public DbSet<TrackedMessage> Messages => Set<TrackedMessage>();
+    public DbSet<Acknowledgement> Acknowledgements => Set<Acknowledgement>();
+    public DbSet<SandboxMail> SandboxMail => Set<SandboxMail>();
+    public DbSet<SandboxSentMail> SandboxSentMail => Set<SandboxSentMail>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no time type that compares: store instants as Unix milliseconds so that the outbox
+        // can ask "due before now" in SQL. PostgreSQL would keep timestamptz.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UnixMillisecondsConverter>();
+        }
+        configurationBuilder.Properties<MessageCategory>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<AcknowledgementStatus>().HaveConversion<string>().HaveMaxLength(16);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -27,6 +47,32 @@ public sealed class KontaktlofteDb(DbContextOptions<KontaktlofteDb> options) : D
             official.Property(o => o.Phone).HasMaxLength(50);
             official.HasOne(o => o.Unit).WithMany(u => u.Members).HasForeignKey(o => o.UnitId);
         });
+        modelBuilder.Entity<TrackedMessage>(message =>
+        {
+            message.Property(m => m.Id).HasMaxLength(512);
+            message.Property(m => m.Mailbox).HasMaxLength(320);
+            message.Property(m => m.InternetMessageId).HasMaxLength(998);
+            message.Property(m => m.ConversationId).HasMaxLength(512);
+            message.Property(m => m.Language).HasMaxLength(8);
+            message.HasIndex(m => new { m.Mailbox, m.DueDate });
+        });
+        modelBuilder.Entity<Acknowledgement>(ack =>
+        {
+            ack.Property(a => a.MessageId).HasMaxLength(512);
+            ack.Property(a => a.IdempotencyKey).HasMaxLength(200);
+            ack.Property(a => a.RequestHash).HasMaxLength(64);
+            ack.Property(a => a.CreatedBy).HasMaxLength(320);
+            ack.Property(a => a.Mailbox).HasMaxLength(320);
+            ack.Property(a => a.Language).HasMaxLength(8);
+            ack.Property(a => a.PersonalLine).HasMaxLength(AcknowledgementRules.MaxPersonalLine);
+            // Idempotency-Key: the same key from the same official is the same request, never two receipts.
+            ack.HasIndex(a => new { a.CreatedBy, a.IdempotencyKey }).IsUnique();
+            // One receipt per message: a second one would confuse the citizen.
+            ack.HasIndex(a => a.MessageId).IsUnique();
+            ack.HasIndex(a => new { a.Status, a.NextAttemptAt });
+        });
+        modelBuilder.Entity<SandboxMail>(mail => mail.Property(m => m.Id).HasMaxLength(64));
+        modelBuilder.Entity<SandboxSentMail>(mail => mail.HasIndex(m => m.InReplyTo));
     }
 }
 

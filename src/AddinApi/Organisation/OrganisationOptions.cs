@@ -18,6 +18,12 @@ public sealed class OrganisationOptions
     /// <summary>The municipality's telephone hours, in words, for receipts and automatic replies.</summary>
     public string PhoneHours { get; set; } = "";
 
+    /// <summary>The telephone hours in Finnish, for receipts in Finnish.</summary>
+    public string PhoneHoursFinnish { get; set; } = "";
+
+    /// <summary>The telephone hours in English, for receipts in English.</summary>
+    public string PhoneHoursEnglish { get; set; } = "";
+
     public SignatureOptions Signature { get; set; } = new();
 
     public bool IsInternalAddress(string address)

@@ -1,0 +1,127 @@
+using System.Security.Claims;
+using Kontaktlofte.AddinApi.Auth;
+using Kontaktlofte.AddinApi.Drafts;
+using Microsoft.Graph;
+using Microsoft.Graph.Me.Messages.Item.CreateReply;
+using Microsoft.Graph.Models;
+using Microsoft.Identity.Abstractions;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Kontaktlofte.AddinApi.Mailbox.Graph;
+
+/// <summary>
+/// The mailbox in production: Microsoft Graph on behalf of the signed-in official, immutable ids throughout.
+/// A reply is <c>createReply</c> (the draft's id kept by the outbox) then <c>send</c> — never <c>sendMail</c>,
+/// which answers 202 without an id and cannot be de-duplicated.
+/// </summary>
+internal sealed class GraphMailbox(HttpClient http, IAuthorizationHeaderProvider headers, IOptions<GraphOptions> options) : IMailbox
+{
+    /// <summary>The named property the product sets on a citizen's message (a MAPI string in our own namespace).</summary>
+    public const string MarkProperty = "String {6f1c3a52-8e4b-4c6e-9d2a-3b5f7a1e0c44} Name Kontaktlofte";
+
+    private GraphServiceClient Client(MailboxOwner owner) =>
+        new(http, new GraphAuthentication(headers, owner, options.Value.Scopes), options.Value.BaseUrl);
+
+    public async Task<MailboxOwner> OpenAsync(ClaimsPrincipal user, CancellationToken cancel)
+    {
+        // Start (or continue) the user's long-running OBO session; its key lets the outbox act later.
+        var start = new AuthorizationHeaderProviderOptions
+        {
+            AcquireTokenOptions = new AcquireTokenOptions { LongRunningWebApiSessionKey = AcquireTokenOptions.LongRunningWebApiSessionKeyAuto },
+        };
+        await headers.CreateAuthorizationHeaderForUserAsync(options.Value.Scopes, start, user, cancel);
+        return new MailboxOwner(user.FindFirstValue(KontaktlofteClaims.Email) ?? "", start.AcquireTokenOptions.LongRunningWebApiSessionKey);
+    }
+
+    public Task<MailboxMessage?> GetMessageAsync(MailboxOwner owner, string id, CancellationToken cancel) => Call(async () =>
+    {
+        try
+        {
+            var message = await Client(owner).Me.Messages[id].GetAsync(request => request.QueryParameters.Select =
+                ["id", "internetMessageId", "conversationId", "from", "subject", "body", "receivedDateTime", "categories", "internetMessageHeaders"],
+                cancel);
+            return message is null ? null : ToMessage(message);
+        }
+        catch (ApiException error) when (error.ResponseStatusCode == StatusCodes.Status404NotFound)
+        {
+            return null;
+        }
+    });
+
+    private static MailboxMessage ToMessage(Message message) => new(
+        message.Id!, message.InternetMessageId, message.ConversationId,
+        new MailAddress(message.From?.EmailAddress?.Name, message.From?.EmailAddress?.Address),
+        message.Subject ?? "",
+        message.Body?.ContentType == BodyType.Html ? message.Body.Content : null,
+        message.Body?.ContentType == BodyType.Text ? message.Body.Content : null,
+        message.ReceivedDateTime ?? DateTimeOffset.MinValue,
+        (message.InternetMessageHeaders ?? []).Where(h => h.Name is not null)
+            .GroupBy(h => h.Name!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Value ?? "", StringComparer.OrdinalIgnoreCase),
+        message.Categories ?? []);
+
+    public Task<string> CreateReplyDraftAsync(MailboxOwner owner, string messageId, string bodyHtml, CancellationToken cancel) => Call(async () =>
+    {
+        var draft = await Client(owner).Me.Messages[messageId].CreateReply.PostAsync(new CreateReplyPostRequestBody
+        {
+            Message = new Message { Body = new ItemBody { ContentType = BodyType.Html, Content = bodyHtml } },
+        }, cancellationToken: cancel);
+        return draft?.Id ?? throw new MailboxUnavailableException("Graph skapade inget utkast.");
+    });
+
+    public Task SendDraftAsync(MailboxOwner owner, string draftId, CancellationToken cancel) => Call(async () =>
+    {
+        var client = Client(owner);
+        // An immutable id survives the move to Sent Items: a draft that is no longer a draft was sent already.
+        var draft = await client.Me.Messages[draftId].GetAsync(request => request.QueryParameters.Select = ["id", "isDraft"], cancel);
+        if (draft?.IsDraft == false) return true;
+        await client.Me.Messages[draftId].Send.PostAsync(cancellationToken: cancel);
+        return true;
+    });
+
+    public Task MarkAsync(MailboxOwner owner, MailboxMessage message, MessageMark mark, CancellationToken cancel) => Call(async () =>
+    {
+        await Client(owner).Me.Messages[message.Id].PatchAsync(new Message
+        {
+            Categories = message.Categories.Where(c => c != mark.Category).Append(mark.Category).ToList(),
+            SingleValueExtendedProperties = [new SingleValueLegacyExtendedProperty { Id = MarkProperty, Value = mark.PropertyValue }],
+        }, cancellationToken: cancel);
+        return true;
+    });
+
+    public Task<DateTimeOffset?> AnsweredAtAsync(MailboxOwner owner, MailboxMessage message, IReadOnlyCollection<string> ownReceipts,
+        CancellationToken cancel) => Call(async () =>
+    {
+        if (message.ConversationId is null) return (DateTimeOffset?)null;
+        var sent = await Client(owner).Me.MailFolders["sentitems"].Messages.GetAsync(request =>
+        {
+            request.QueryParameters.Filter = $"conversationId eq '{message.ConversationId.Replace("'", "''", StringComparison.Ordinal)}'";
+            request.QueryParameters.Select = ["id", "sentDateTime"];
+            request.QueryParameters.Top = 50;
+        }, cancel);
+        return (sent?.Value ?? [])
+            .Where(m => m.Id is not null && !ownReceipts.Contains(m.Id) && m.SentDateTime >= message.ReceivedAt)
+            .Select(m => m.SentDateTime).Min();
+    });
+
+    /// <summary>Throttling, server errors and lost connections become <see cref="MailboxUnavailableException"/>, for the outbox.</summary>
+    private static async Task<T> Call<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (ApiException error) when (error.ResponseStatusCode is 429 or >= 500)
+        {
+            throw new MailboxUnavailableException($"Microsoft Graph svarade {error.ResponseStatusCode}.", RetryAfter(error), error);
+        }
+        catch (HttpRequestException error)
+        {
+            throw new MailboxUnavailableException("Microsoft Graph gick inte att nå.", null, error);
+        }
+    }
+
+    private static TimeSpan? RetryAfter(ApiException error) =>
+        error.ResponseHeaders.TryGetValue("Retry-After", out var values) && int.TryParse(values.FirstOrDefault(), out var seconds)
+            ? TimeSpan.FromSeconds(seconds) : null;
+}

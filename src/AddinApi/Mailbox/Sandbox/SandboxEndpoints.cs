@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Kontaktlofte.AddinApi.Auth;
+using Kontaktlofte.AddinApi.Data;
+using Kontaktlofte.AddinApi.Drafts;
+using Kontaktlofte.AddinApi.Problems;
+using Kontaktlofte.AddinApi.Promises;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kontaktlofte.AddinApi.Mailbox.Sandbox;
+
+/// <summary>A message in the sandbox mailbox.</summary>
+/// <param name="Id">The message's id, for <c>/api/messages/{id}/…</c>.</param>
+/// <param name="From">The sender.</param>
+/// <param name="Subject">The subject line.</param>
+/// <param name="BodyText">The body as text, when it is text.</param>
+/// <param name="BodyHtml">The body as HTML, when it is HTML.</param>
+/// <param name="ReceivedAt">When it arrived.</param>
+/// <param name="Headers">Its internet headers.</param>
+/// <param name="Categories">Outlook categories set on it.</param>
+public sealed record SandboxMessage(string Id, MailAddress From, string Subject, string? BodyText, string? BodyHtml,
+    DateTimeOffset ReceivedAt, IReadOnlyDictionary<string, string> Headers, IReadOnlyList<string> Categories);
+
+/// <summary>A message to put in the sandbox mailbox.</summary>
+/// <param name="From">The sender (address required).</param>
+/// <param name="Subject">The subject line.</param>
+/// <param name="BodyText">The body as text, or</param>
+/// <param name="BodyHtml">the body as HTML.</param>
+/// <param name="ReceivedAt">When it arrived; default now.</param>
+/// <param name="Headers">Internet headers, e.g. Auto-Submitted.</param>
+public sealed record NewSandboxMessage(MailAddress? From, string? Subject, string? BodyText, string? BodyHtml,
+    DateTimeOffset? ReceivedAt, Dictionary<string, string>? Headers);
+
+/// <summary>The id of a created message.</summary>
+public sealed record CreatedMessage(string Id);
+
+/// <summary>A message the sandbox mailbox has sent (a receipt or a reply).</summary>
+/// <param name="Id">Its id.</param>
+/// <param name="InReplyTo">The id of the message it answers.</param>
+/// <param name="To">The recipient's address.</param>
+/// <param name="Subject">The subject line.</param>
+/// <param name="BodyHtml">The body as HTML.</param>
+/// <param name="SentAt">When it was sent.</param>
+public sealed record SentMessage(string Id, string InReplyTo, string To, string Subject, string BodyHtml, DateTimeOffset? SentAt);
+
+public static class SandboxEndpoints
+{
+    public static IEndpointRouteBuilder MapSandboxMailbox(this IEndpointRouteBuilder app)
+    {
+        var sandbox = app.MapGroup("/api/sandbox").WithTags("Sandlåda").RequireAuthorization(Policies.Official);
+        sandbox.MapGet("/messages", ListMessages).WithName("ListSandboxMessages").WithSummary("Meddelandena i sandlådans brevlåda");
+        sandbox.MapPost("/messages", AddMessage).WithName("AddSandboxMessage").WithSummary("Lägg ett meddelande i sandlådans brevlåda");
+        sandbox.MapGet("/sent", ListSent).WithName("ListSandboxSent").WithSummary("Skickade meddelanden: mottagningsbevis och svar");
+        return app;
+    }
+
+    private static async Task<Ok<List<SandboxMessage>>> ListMessages(KontaktlofteDb db, CancellationToken cancel)
+    {
+        var mail = await db.SandboxMail.AsNoTracking().ToListAsync(cancel);
+        return TypedResults.Ok(mail.OrderByDescending(m => m.ReceivedAt).Select(m =>
+        {
+            var message = SandboxMailbox.ToMessage(m);
+            return new SandboxMessage(m.Id, message.From, m.Subject, m.BodyText, m.BodyHtml, m.ReceivedAt, message.Headers, message.Categories);
+        }).ToList());
+    }
+
+    private static async Task<Results<Created<CreatedMessage>, ValidationProblem>> AddMessage(
+        NewSandboxMessage? request, KontaktlofteDb db, TimeProvider clock, CancellationToken cancel)
+    {
+        if (request?.From?.Address is not { Length: > 0 } address || !address.Contains('@', StringComparison.Ordinal))
+            return Invalid.Field("from.address", "Ange avsändarens e-postadress i from.address.");
+        if (request.BodyText is null && request.BodyHtml is null)
+            return Invalid.Field("bodyText", "Ange bodyText eller bodyHtml.");
+        var mail = SandboxSeed.NewMail(request.From.Name ?? address, address, request.Subject ?? "", request.BodyText, request.BodyHtml,
+            request.ReceivedAt ?? clock.GetUtcNow(), request.Headers ?? []);
+        db.SandboxMail.Add(mail);
+        await db.SaveChangesAsync(cancel);
+        return TypedResults.Created($"/api/messages/{mail.Id}/promise", new CreatedMessage(mail.Id));
+    }
+
+    private static async Task<Ok<List<SentMessage>>> ListSent(KontaktlofteDb db, CancellationToken cancel)
+    {
+        var sent = await db.SandboxSentMail.AsNoTracking().Where(m => !m.IsDraft).ToListAsync(cancel);
+        return TypedResults.Ok(sent.OrderByDescending(m => m.SentAt)
+            .Select(m => new SentMessage(m.Id, m.InReplyTo, m.To, m.Subject, m.BodyHtml, m.SentAt)).ToList());
+    }
+}

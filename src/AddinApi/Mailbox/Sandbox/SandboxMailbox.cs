@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Kontaktlofte.AddinApi.Auth;
+using Kontaktlofte.AddinApi.Data;
+using Kontaktlofte.AddinApi.Drafts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kontaktlofte.AddinApi.Mailbox.Sandbox;
+
+/// <summary>The mailbox in sandbox mode: one shared mailbox in the database, so that a newcomer sees the whole flow.</summary>
+internal sealed class SandboxMailbox(KontaktlofteDb db, TimeProvider clock) : IMailbox
+{
+    public Task<MailboxOwner> OpenAsync(ClaimsPrincipal user, CancellationToken cancel) =>
+        Task.FromResult(new MailboxOwner(user.FindFirstValue(KontaktlofteClaims.Email) ?? "", null));
+
+    public async Task<MailboxMessage?> GetMessageAsync(MailboxOwner owner, string id, CancellationToken cancel)
+    {
+        var mail = await db.SandboxMail.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancel);
+        return mail is null ? null : ToMessage(mail);
+    }
+
+    public static MailboxMessage ToMessage(SandboxMail mail) => new(
+        mail.Id, mail.InternetMessageId, mail.ConversationId, new MailAddress(mail.FromName, mail.FromAddress),
+        mail.Subject, mail.BodyHtml, mail.BodyText, mail.ReceivedAt,
+        JsonSerializer.Deserialize<Dictionary<string, string>>(mail.HeadersJson) ?? [],
+        mail.Categories.Split(';', StringSplitOptions.RemoveEmptyEntries));
+
+    public async Task<string> CreateReplyDraftAsync(MailboxOwner owner, string messageId, string bodyHtml, CancellationToken cancel)
+    {
+        var original = await db.SandboxMail.AsNoTracking().FirstAsync(m => m.Id == messageId, cancel);
+        var draft = new SandboxSentMail
+        {
+            Id = "sent-" + Guid.NewGuid().ToString("N"),
+            InReplyTo = messageId,
+            To = original.FromAddress,
+            Subject = original.Subject.StartsWith("SV:", StringComparison.OrdinalIgnoreCase) ? original.Subject : "SV: " + original.Subject,
+            BodyHtml = bodyHtml,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.SandboxSentMail.Add(draft);
+        await db.SaveChangesAsync(cancel);
+        return draft.Id;
+    }
+
+    public Task SendDraftAsync(MailboxOwner owner, string draftId, CancellationToken cancel) =>
+        db.SandboxSentMail.Where(m => m.Id == draftId && m.IsDraft)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.IsDraft, false).SetProperty(m => m.SentAt, clock.GetUtcNow()), cancel);
+
+    public async Task MarkAsync(MailboxOwner owner, MailboxMessage message, MessageMark mark, CancellationToken cancel)
+    {
+        var categories = string.Join(';', message.Categories.Where(c => c != mark.Category).Append(mark.Category));
+        await db.SandboxMail.Where(m => m.Id == message.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Categories, categories).SetProperty(m => m.Mark, mark.PropertyValue), cancel);
+    }
+
+    public async Task<DateTimeOffset?> AnsweredAtAsync(MailboxOwner owner, MailboxMessage message,
+        IReadOnlyCollection<string> ownReceipts, CancellationToken cancel)
+    {
+        var answers = await db.SandboxSentMail.AsNoTracking()
+            .Where(m => m.InReplyTo == message.Id && !m.IsDraft && !ownReceipts.Contains(m.Id))
+            .Select(m => m.SentAt)
+            .ToListAsync(cancel);
+        return answers.Min();
+    }
+}

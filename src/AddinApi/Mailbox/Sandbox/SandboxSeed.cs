@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Kontaktlofte.AddinApi.Data;
+using Kontaktlofte.AddinApi.Promises;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kontaktlofte.AddinApi.Mailbox.Sandbox;
+
+/// <summary>
+/// Realistic citizen mail for the sandbox mailbox, received relative to today so that some are fresh, some due
+/// today and some overdue whenever the sandbox starts. The people and addresses are invented.
+/// </summary>
+internal static class SandboxSeed
+{
+    private sealed record Seed(int WorkingDaysAgo, int Hour, string FromName, string FromAddress, string Subject, string Body,
+        Dictionary<string, string>? Headers = null);
+
+    private static readonly Seed[] Mail =
+    [
+        new(0, 8, "Anna Berg", "anna.berg@example.se", "Bygglov för uterum",
+            "Hej!\n\nVi funderar på att bygga ett inglasat uterum på 12 kvadratmeter mot trädgården. Behöver vi bygglov, och hur lång tid tar det i så fall?\n\nVänliga hälsningar\nAnna Berg"),
+        new(0, 9, "Mikael Johansson", "mikael.johansson@example.com", "Trasig gatlykta på Storvretsvägen",
+            "Hej,\n\nGatlyktan utanför Storvretsvägen 14 har varit släckt i över en vecka. Det är väldigt mörkt på kvällarna när barnen går hem.\n\nMikael"),
+        new(1, 10, "Leila Haddad", "leila.haddad@example.org", "Fråga om plats i förskola",
+            "Hej! Jag undrar hur jag ansöker om förskoleplats för min dotter som fyller ett år i mars. Hur lång är kön i Tumba?\n\nTack på förhand,\nLeila"),
+        new(1, 14, "Pirjo Virtanen", "pirjo.virtanen@example.fi", "Kysymys kotihoidosta",
+            "Hei!\n\nÄitini asuu Tumbassa ja tarvitsee apua kotiin. Miten voimme hakea kotihoitoa? Voisitteko vastata suomeksi?\n\nKiitos ja terveisin\nPirjo Virtanen"),
+        new(2, 8, "Erik Lund", "erik.lund@example.se", "Synpunkt på snöröjningen",
+            "Hej.\n\nJag är ganska missnöjd med snöröjningen på cykelbanan längs Hågelbyleden. Den plogades först efter två dagar förra veckan.\n\nErik Lund"),
+        new(2, 11, "Sara Nilsson", "sara.nilsson@example.se", "Begäran om allmän handling",
+            "Hej,\n\nJag vill ta del av bygglovsbeslutet och ritningarna för fastigheten Tumba 7:123. Kan ni skicka dem som pdf?\n\nMvh Sara Nilsson"),
+        new(2, 15, "Kontaktcenter", "kontaktcenter@botkyrka.se", "Ring upp: fråga om parkeringstillstånd",
+            "Hej!\n\nJohan Ek ringde och vill att du ringer upp honom om hans ansökan om parkeringstillstånd. Han nås på 070-555 12 34 mellan 9 och 15.\n\nKontaktcenter, Botkyrka kommun"),
+        new(3, 9, "David Okafor", "david.okafor@example.com", "Question about recycling",
+            "Hello,\n\nI moved to Alby last month. Could you please tell me where I can leave bulky waste like an old sofa?\n\nThanks,\nDavid"),
+        new(3, 13, "Maria Svensson", "maria.svensson@example.se", "Klagomål på bemötande",
+            "Hej.\n\nJag blev väldigt dåligt bemött när jag ringde om mitt ärende i tisdags. Ingen återkom som utlovat. Jag vill att någon hör av sig.\n\nMaria Svensson"),
+        new(4, 10, "Omar Hassan", "omar.hassan@example.se", "Vattenläcka vid lekplatsen",
+            "Hej!\n\nDet läcker vatten från en brunn vid lekplatsen i Fittja centrum. Det har bildats en stor pöl som fryser på natten.\n\nOmar"),
+        new(5, 9, "Karin Ek", "karin.ek@example.se", "Ekonomiskt bistånd",
+            "Hej,\n\nJag har fått avslag på ekonomiskt bistånd och förstår inte varför. Mitt personnummer är 811218-9876. Kan någon ringa mig?\n\nKarin Ek"),
+        new(1, 7, "Per Holm", "per.holm@botkyrka.se", "Möte om detaljplanen",
+            "Hej Hanna,\n\nKan vi ses på torsdag kl. 10 och gå igenom samrådssynpunkterna?\n\n/Per"),
+        new(0, 6, "Nyhetsbrevet Bygg & Bo", "nyheter@byggobo.example.com", "Veckans nyheter om bygg och boende",
+            "Läs veckans nyheter om bygg och boende. Avregistrera dig här.",
+            new() { ["List-Unsubscribe"] = "<mailto:avregistrera@byggobo.example.com>", ["Precedence"] = "bulk" }),
+        new(1, 12, "Lena Ström", "lena.strom@example.se", "Automatiskt svar: Bygglov Tumba 7:123",
+            "Jag är på semester till och med 2026-12-07. Vid brådskande ärenden, ring 08-123 456 78.",
+            new() { ["Auto-Submitted"] = "auto-replied" }),
+    ];
+
+    public static async Task SeedAsync(KontaktlofteDb db, WorkingDayCalendar calendar, TimeProvider clock)
+    {
+        if (await db.SandboxMail.AnyAsync()) return;
+        var today = clock.Today();
+        foreach (var (seed, index) in Mail.Select((s, i) => (s, i)))
+        {
+            var day = WorkingDaysBefore(calendar, today, seed.WorkingDaysAgo);
+            var local = day.ToDateTime(new TimeOnly(seed.Hour, 7 * index % 60));
+            var receivedAt = new DateTimeOffset(local, Stockholm.Zone.GetUtcOffset(local));
+            if (receivedAt > clock.GetUtcNow()) receivedAt = clock.GetUtcNow().AddMinutes(-10 - index);
+            db.SandboxMail.Add(NewMail(seed.FromName, seed.FromAddress, seed.Subject, seed.Body, null, receivedAt, seed.Headers ?? []));
+        }
+        await db.SaveChangesAsync();
+    }
+
+    public static SandboxMail NewMail(string fromName, string fromAddress, string subject, string? bodyText, string? bodyHtml,
+        DateTimeOffset receivedAt, Dictionary<string, string> headers)
+    {
+        var id = "sandbox-" + Guid.NewGuid().ToString("N")[..12];
+        return new SandboxMail
+        {
+            Id = id,
+            FromName = fromName,
+            FromAddress = fromAddress,
+            Subject = subject,
+            BodyText = bodyText,
+            BodyHtml = bodyHtml,
+            ReceivedAt = receivedAt,
+            HeadersJson = JsonSerializer.Serialize(headers),
+            ConversationId = "conv-" + id,
+            InternetMessageId = $"<{id}@sandbox.botkyrka.se>",
+        };
+    }
+
+    private static DateOnly WorkingDaysBefore(WorkingDayCalendar calendar, DateOnly today, int count)
+    {
+        var day = today;
+        while (!calendar.IsWorkingDay(day)) day = day.AddDays(-1);
+        for (var i = 0; i < count; i++)
+        {
+            day = day.AddDays(-1);
+            while (!calendar.IsWorkingDay(day)) day = day.AddDays(-1);
+        }
+        return day;
+    }
+}

@@ -1,0 +1,98 @@
+using Kontaktlofte.AddinApi.Acknowledgements;
+using Kontaktlofte.AddinApi.Data;
+using Kontaktlofte.AddinApi.Mailbox;
+using Kontaktlofte.AddinApi.Promises.Classification;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kontaktlofte.AddinApi.Promises;
+
+public enum PromiseState { Open, Acknowledged, Answered, Overdue }
+
+/// <summary>A message read from the mailbox together with what the product tracks of it.</summary>
+internal sealed record Tracked(MailboxMessage Message, TrackedMessage Facts, MessageClassification Classification);
+
+/// <summary>
+/// Starts tracking a message the first time an official looks at it (classifies it and fixes its due date),
+/// and tells the state of its promise: open, acknowledged, answered or overdue.
+/// </summary>
+internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, MessageClassifier classifier, DueDates dueDates, TimeProvider clock)
+{
+    public async Task<Tracked?> TrackAsync(MailboxOwner owner, string id, CancellationToken cancel)
+    {
+        var message = await mailbox.GetMessageAsync(owner, id, cancel);
+        if (message is null) return null;
+        var classification = classifier.Classify(new(message.From.Name, message.From.Address, message.Subject,
+            message.BodyText, message.BodyHtml, message.Headers));
+        // Graph answers with the immutable id whatever id the add-in sent (Prefer: IdType="ImmutableId"): track by that.
+        id = message.Id;
+        var facts = await db.Messages.FirstOrDefaultAsync(m => m.Id == id, cancel);
+        if (facts is null)
+        {
+            facts = new TrackedMessage
+            {
+                Id = id,
+                Mailbox = owner.Email,
+                InternetMessageId = message.InternetMessageId,
+                ConversationId = message.ConversationId,
+                ReceivedAt = message.ReceivedAt,
+                Category = classification.Category,
+                Language = classification.Language,
+                Sensitive = classification.Sensitive,
+                DueDate = dueDates.DueDate(Stockholm.DayOf(message.ReceivedAt), classification.Category),
+            };
+            db.Messages.Add(facts);
+            await db.SaveChangesAsync(cancel);
+        }
+        return new Tracked(message, facts, classification);
+    }
+
+    /// <summary>The official's choice of category stands: the due date follows it.</summary>
+    public async Task ChangeCategoryAsync(Tracked tracked, MessageCategory category, CancellationToken cancel)
+    {
+        tracked.Facts.Category = category;
+        tracked.Facts.CategoryChosenByOfficial = true;
+        tracked.Facts.DueDate = dueDates.DueDate(Stockholm.DayOf(tracked.Facts.ReceivedAt), category);
+        await db.SaveChangesAsync(cancel);
+    }
+
+    public async Task<Promise> PromiseOfAsync(MailboxOwner owner, Tracked tracked, CancellationToken cancel)
+    {
+        var facts = tracked.Facts;
+        var acknowledgement = await db.Acknowledgements.AsNoTracking().FirstOrDefaultAsync(a => a.MessageId == facts.Id, cancel);
+        if (facts.AnsweredAt is null)
+        {
+            var receipts = acknowledgement?.DraftId is { } draft ? new[] { draft } : [];
+            facts.AnsweredAt = await mailbox.AnsweredAtAsync(owner, tracked.Message, receipts, cancel);
+            if (facts.AnsweredAt is not null) await db.SaveChangesAsync(cancel);
+        }
+
+        var today = clock.Today();
+        var received = Stockholm.DayOf(facts.ReceivedAt);
+        var hasPromise = DueDates.HasPromise(facts.Category);
+        var deadline = dueDates.Until(received, acknowledgement?.PromisedDate ?? facts.DueDate, today);
+        var state = facts.AnsweredAt is not null ? PromiseState.Answered
+            : hasPromise && deadline.Overdue ? PromiseState.Overdue
+            : acknowledgement is not null ? PromiseState.Acknowledged
+            : PromiseState.Open;
+        return new Promise(facts.Category, facts.Language, facts.ReceivedAt,
+            hasPromise ? facts.DueDate : null, hasPromise ? deadline.WorkingDaysLeft : null, state,
+            acknowledgement is null ? null : ContactPerson.Of(acknowledgement), acknowledgement?.PromisedDate,
+            facts.Sensitive, facts.CategoryChosenByOfficial, tracked.Classification.Reasons);
+    }
+}
+
+/// <summary>The promise made to the citizen who wrote a message, and how it stands.</summary>
+/// <param name="Category">What the message is; the official may change it.</param>
+/// <param name="Language">The citizen's language (sv, fi, en).</param>
+/// <param name="ReceivedAt">When the message arrived.</param>
+/// <param name="DueDate">The last day of the two-working-day promise; null for internal and automatic mail.</param>
+/// <param name="WorkingDaysLeft">Working days left to the promised date if acknowledged, else to the due date; negative when overdue.</param>
+/// <param name="State">open, acknowledged, answered or overdue.</param>
+/// <param name="ContactPerson">The contact person named in the acknowledgement.</param>
+/// <param name="PromisedDate">The answer date promised in the acknowledgement.</param>
+/// <param name="Sensitive">True when the message holds secret or sensitive data: register it and remove it from the mailbox.</param>
+/// <param name="CategoryChosenByOfficial">True when an official set the category.</param>
+/// <param name="Reasons">Why the message was classified so, and what to do.</param>
+public sealed record Promise(MessageCategory Category, string Language, DateTimeOffset ReceivedAt, DateOnly? DueDate,
+    int? WorkingDaysLeft, PromiseState State, ContactPerson? ContactPerson, DateOnly? PromisedDate,
+    bool Sensitive, bool CategoryChosenByOfficial, IReadOnlyList<string> Reasons);
