@@ -12,21 +12,31 @@ namespace Kontaktlofte.AddinApi.Tests;
 /// The API as it runs, on its own SQLite file, with the test authentication scheme as the default
 /// (<see cref="TestAuthHandler"/>) unless <paramref name="sandboxIdentity"/> keeps the sandbox's own.
 /// </summary>
-public sealed class KontaktlofteFactory(bool sandboxIdentity = false, Dictionary<string, string?>? settings = null)
+public sealed class KontaktlofteFactory(
+    bool sandboxIdentity = false,
+    Dictionary<string, string?>? settings = null,
+    DateTimeOffset? now = null,
+    string? database = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"kontaktlofte-test-{Guid.NewGuid():N}.db");
+    private readonly bool _ownDatabase = database is null;
+    private readonly string _database = database ?? NewDatabasePath();
+
+    /// <summary>A fresh SQLite file for one test's API (or for several in turn, to test a restart).</summary>
+    public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"kontaktlofte-test-{Guid.NewGuid():N}.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Kontaktlofte", $"Data Source={_database};Pooling=False");
         foreach (var (key, value) in settings ?? []) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services =>
+        builder.ConfigureTestServices(collection =>
         {
-            services.AddSingleton<TimeProvider>(new FixedClock(Tests.Drafts.Reviewing.Now));
+            collection.AddSingleton<TimeProvider>(new FixedClock(now ?? Tests.Drafts.Reviewing.Now));
+            services?.Invoke(collection);
             if (sandboxIdentity) return;
-            services.AddAuthentication(TestAuthHandler.SchemeName)
+            collection.AddAuthentication(TestAuthHandler.SchemeName)
                 .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, null);
         });
     }
@@ -42,9 +52,17 @@ public sealed class KontaktlofteFactory(bool sandboxIdentity = false, Dictionary
     /// <summary>An official: the role every signed-in municipal employee has.</summary>
     public HttpClient Official() => ClientAs(Roles.Handlaggare);
 
+    /// <summary>A client signed in as one of the seeded sandbox officials (the test scheme's user is their e-mail).</summary>
+    public HttpClient SandboxOfficial(string email = "handlaggare@sandbox.botkyrka.se")
+    {
+        var client = Official();
+        client.DefaultRequestHeaders.Add(TestAuthHandler.EmailHeader, email);
+        return client;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (File.Exists(_database)) File.Delete(_database);
+        if (_ownDatabase && File.Exists(_database)) File.Delete(_database);
     }
 }

@@ -17,13 +17,15 @@ public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions>
     public const string SchemeName = "Test";
     public const string RolesHeader = "X-Test-Roles";
     public const string ScopeHeader = "X-Test-Scope";
+    public const string EmailHeader = "X-Test-Email";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(RolesHeader, out var roles)) return Task.FromResult(AuthenticateResult.NoResult());
         var identity = new ClaimsIdentity(SchemeName, KontaktlofteClaims.Name, KontaktlofteClaims.Role);
         identity.AddClaim(new(KontaktlofteClaims.Name, "Test Testsson"));
-        identity.AddClaim(new(KontaktlofteClaims.Email, "test.testsson@botkyrka.se"));
+        identity.AddClaim(new(KontaktlofteClaims.Email,
+            Request.Headers.TryGetValue(EmailHeader, out var email) ? email.ToString() : "test.testsson@botkyrka.se"));
         var scope = Request.Headers.TryGetValue(ScopeHeader, out var s) ? s.ToString() : KontaktlofteClaims.ApiScope;
         identity.AddClaim(new(KontaktlofteClaims.Scope, scope));
         foreach (var role in roles.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries))

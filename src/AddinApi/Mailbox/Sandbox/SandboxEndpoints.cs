@@ -31,6 +31,10 @@ public sealed record SandboxMessage(string Id, MailAddress From, string Subject,
 public sealed record NewSandboxMessage(MailAddress? From, string? Subject, string? BodyText, string? BodyHtml,
     DateTimeOffset? ReceivedAt, Dictionary<string, string>? Headers);
 
+/// <summary>A reply written in the sandbox's reply editor.</summary>
+/// <param name="BodyHtml">The reply's HTML.</param>
+public sealed record SandboxReply(string? BodyHtml);
+
 /// <summary>The id of a created message.</summary>
 public sealed record CreatedMessage(string Id);
 
@@ -50,6 +54,7 @@ public static class SandboxEndpoints
         var sandbox = app.MapGroup("/api/sandbox").WithTags("Sandlåda").RequireAuthorization(Policies.Official);
         sandbox.MapGet("/messages", ListMessages).WithName("ListSandboxMessages").WithSummary("Meddelandena i sandlådans brevlåda");
         sandbox.MapPost("/messages", AddMessage).WithName("AddSandboxMessage").WithSummary("Lägg ett meddelande i sandlådans brevlåda");
+        sandbox.MapPost("/messages/{id}/reply", Reply).WithName("ReplySandboxMessage").WithSummary("Svara på ett meddelande (sandlådans svarsfönster)");
         sandbox.MapGet("/sent", ListSent).WithName("ListSandboxSent").WithSummary("Skickade meddelanden: mottagningsbevis och svar");
         return app;
     }
@@ -76,6 +81,17 @@ public static class SandboxEndpoints
         db.SandboxMail.Add(mail);
         await db.SaveChangesAsync(cancel);
         return TypedResults.Created($"/api/messages/{mail.Id}/promise", new CreatedMessage(mail.Id));
+    }
+
+    private static async Task<Results<Created<CreatedMessage>, ValidationProblem, ProblemHttpResult>> Reply(
+        string id, SandboxReply? reply, System.Security.Claims.ClaimsPrincipal user, IMailbox mailbox, CancellationToken cancel)
+    {
+        if (string.IsNullOrWhiteSpace(reply?.BodyHtml)) return Invalid.Field("bodyHtml", "Ange svarets text i bodyHtml.");
+        var owner = await mailbox.OpenAsync(user, cancel);
+        if (await mailbox.GetMessageAsync(owner, id, cancel) is null) return NotFoundMessage.Answer;
+        var draft = await mailbox.CreateReplyDraftAsync(owner, id, reply.BodyHtml, cancel);
+        await mailbox.SendDraftAsync(owner, draft, cancel);
+        return TypedResults.Created($"/api/sandbox/sent", new CreatedMessage(draft));
     }
 
     private static async Task<Ok<List<SentMessage>>> ListSent(KontaktlofteDb db, CancellationToken cancel)
