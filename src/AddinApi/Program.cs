@@ -1,4 +1,5 @@
 using Kontaktlofte.AddinApi.Acknowledgements;
+using Kontaktlofte.AddinApi.Addin;
 using Kontaktlofte.AddinApi.Auth;
 using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Documentation;
@@ -26,6 +27,7 @@ builder.AddAcknowledgements();
 var app = builder.Build();
 
 app.UseProblemAnswers();
+app.MapAddin();
 app.UseApiDocumentation();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -21,6 +21,7 @@ public sealed class EndpointPolicyTests
             .Select(e => e.RoutePattern.RawText).ToList();
 
         Assert.IsEmpty(unnamed, "endpoints without a named policy: " + string.Join(", ", unnamed));
-        CollectionAssert.AreEquivalent(new[] { "/healthz" }, open, "only the health check is open");
+        CollectionAssert.AreEquivalent(new[] { "/healthz", "/addin/config.json", "/" }, open,
+            "only the health check, the add-in's sign-in settings and the sandbox page's redirect are open");
     }
 }

@@ -1,0 +1,27 @@
+// Builds the add-in into the API's wwwroot/addin: the task pane (ES modules, MSAL.js split into a chunk that
+// only NAA loads), the OnMessageSend handler as ONE classic script (classic Outlook on Windows runs it without
+// imports), the sandbox page, and the static files. Prints each bundle's size, minified and gzipped.
+import { build } from "esbuild";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const out = join("..", "src", "AddinApi", "wwwroot", "addin");
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+cpSync("public", out, { recursive: true });
+
+const common = { bundle: true, minify: true, sourcemap: false, target: ["es2022"], legalComments: "none", logLevel: "warning" };
+await build({ ...common, entryPoints: { taskpane: "src/taskpane/taskpane.ts", sandbox: "src/sandbox/sandbox.ts" },
+  outdir: out, format: "esm", splitting: true, chunkNames: "chunks/[name]-[hash]" });
+await build({ ...common, entryPoints: { launchevent: "src/launchevent/launchevent.ts" }, outdir: out, format: "iife" });
+
+const sizes = {};
+const walk = (dir) => readdirSync(dir).flatMap((f) => statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]);
+for (const file of walk(out).filter((f) => f.endsWith(".js"))) {
+  const bytes = readFileSync(file);
+  sizes[file.slice(out.length + 1)] = { minified: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length };
+}
+writeFileSync(join(out, "sizes.json"), JSON.stringify(sizes, null, 2));
+for (const [name, s] of Object.entries(sizes))
+  console.log(`${name.padEnd(40)} ${(s.minified / 1024).toFixed(1).padStart(7)} KB  ${(s.gzipped / 1024).toFixed(1).padStart(6)} KB gzip`);

@@ -1,0 +1,50 @@
+// The one client for the API: base URL, the token (NAA in Outlook, X-Sandbox-User in the sandbox), one retry on a
+// claims challenge, and Swedish error messages from the API's problem details.
+
+export interface Problem { title?: string; detail?: string; status?: number; errors?: Record<string, string[]> }
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly problem: Problem) {
+    super(problem.detail ?? problem.title ?? `Servern svarade ${status}.`);
+  }
+}
+
+interface AddinConfig { clientId: string; tenantId: string; apiScope: string; sandbox: boolean }
+
+let sandboxUser: string | null = null;
+let config: Promise<AddinConfig> | null = null;
+
+export function useSandboxUser(user: string | null): void { sandboxUser = user; }
+
+const loadConfig = () => (config ??= fetch("/addin/config.json").then((r) => r.json() as Promise<AddinConfig>));
+
+async function authorization(claims?: string): Promise<Record<string, string>> {
+  if (sandboxUser) return { "X-Sandbox-User": sandboxUser };
+  const settings = await loadConfig();
+  const { accessToken } = await import("./naa"); // MSAL.js is a chunk of its own, loaded only here
+  return { Authorization: `Bearer ${await accessToken(settings, claims)}` };
+}
+
+export async function callApi<T>(path: string, init: RequestInit & { json?: unknown } = {}, timeoutMs = 15000): Promise<T> {
+  const send = async (claims?: string) => {
+    const headers: Record<string, string> = { Accept: "application/json", ...(init.headers as Record<string, string>), ...(await authorization(claims)) };
+    let body = init.body;
+    if (init.json !== undefined) { headers["Content-Type"] = "application/json"; body = JSON.stringify(init.json); }
+    return fetch(path, { ...init, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+  };
+  let response = await send();
+  const challenge = response.headers.get("WWW-Authenticate")?.match(/claims="([^"]+)"/)?.[1];
+  if (response.status === 401 && challenge) response = await send(atob(challenge));
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => ({}))) as Problem;
+    throw new ApiError(response.status, problem);
+  }
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+/** A message for people: the API's Swedish detail, or what went wrong on the way. */
+export function describe(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof DOMException && error.name === "TimeoutError") return "Servern svarade inte i tid. Försök igen.";
+  return "Kontaktlöfte kunde inte nå servern. Kontrollera nätverket och försök igen.";
+}

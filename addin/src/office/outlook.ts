@@ -1,0 +1,125 @@
+// The ONLY module that touches Office.js. It turns Outlook's item into plain objects; nothing else sees `Office`.
+
+export interface Address { name: string; address: string }
+
+export interface ReadItem {
+  /** REST id (Graph accepts it; the API answers with the immutable id). */
+  id: string;
+  subject: string;
+  from: Address;
+  receivedAt: string;
+}
+
+export interface Attachment { name: string; size: number; isInline: boolean }
+
+export interface ComposeItem {
+  subject: string;
+  bodyHtml: string;
+  to: Address[];
+  cc: Address[];
+  bcc: Address[];
+  attachments: Attachment[];
+  isReply: boolean;
+  /** The id of the message being answered, where the host can tell it (the sandbox can). */
+  inReplyTo: string | null;
+}
+
+export type Mode = "read" | "compose";
+
+export interface Host {
+  mode: Mode;
+  /** The sandbox user, when the pane runs in the local sandbox instead of Outlook. */
+  sandboxUser: string | null;
+}
+
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/**
+ * Office.js from Microsoft's CDN; in the local sandbox (a page of ours around the pane) the sandbox's stub instead,
+ * so that nothing is fetched from the internet.
+ */
+async function loadOffice(): Promise<void> {
+  const global = window as unknown as { Office?: unknown; parent: { kontaktlofteSandbox?: { office(): unknown } } };
+  if (global.Office) return;
+  const sandbox = new URLSearchParams(location.search).get("host") === "sandbox" && window.parent !== window
+    ? global.parent.kontaktlofteSandbox : undefined;
+  if (sandbox) { global.Office = sandbox.office(); return; }
+  await new Promise<void>((resolve, reject) => {
+    const script = Object.assign(document.createElement("script"), { src: OFFICE_JS, onload: () => resolve(), onerror: reject });
+    document.head.append(script);
+  });
+}
+
+/** Waits for Office and tells whether the pane is beside a message being read or written. */
+export async function ready(): Promise<Host | null> {
+  await loadOffice();
+  const info = await Office.onReady();
+  if (info.host !== Office.HostType.Outlook || !Office.context.mailbox?.item) return null;
+  const item = Office.context.mailbox.item as Office.MessageRead | Office.MessageCompose;
+  const mode: Mode = typeof (item as Office.MessageRead).subject === "string" ? "read" : "compose";
+  const sandbox = (Office.context as unknown as { kontaktlofteSandbox?: { user: string } }).kontaktlofteSandbox;
+  return { mode, sandboxUser: sandbox?.user ?? null };
+}
+
+export function readItem(): ReadItem {
+  const item = Office.context.mailbox.item as Office.MessageRead;
+  return {
+    id: Office.context.mailbox.convertToRestId(item.itemId, Office.MailboxEnums.RestVersion.v2_0),
+    subject: item.subject,
+    from: { name: item.from?.displayName ?? "", address: item.from?.emailAddress ?? "" },
+    receivedAt: (item.dateTimeCreated ?? new Date()).toISOString(),
+  };
+}
+
+function call<T>(start: (done: (result: Office.AsyncResult<T>) => void) => void): Promise<T> {
+  return new Promise((resolve, reject) => start((result) =>
+    result.status === Office.AsyncResultStatus.Succeeded ? resolve(result.value) : reject(new Error(result.error?.message ?? "Outlook svarade inte"))));
+}
+
+const toAddresses = (list: Office.EmailAddressDetails[]): Address[] =>
+  list.map((a) => ({ name: a.displayName ?? "", address: a.emailAddress ?? "" }));
+
+export async function composeItem(): Promise<ComposeItem> {
+  const item = Office.context.mailbox.item as Office.MessageCompose;
+  const [subject, bodyHtml, to, cc, bcc, attachments, composeType] = await Promise.all([
+    call<string>((done) => item.subject.getAsync(done)),
+    call<string>((done) => item.body.getAsync(Office.CoercionType.Html, done)),
+    call<Office.EmailAddressDetails[]>((done) => item.to.getAsync(done)),
+    call<Office.EmailAddressDetails[]>((done) => item.cc.getAsync(done)),
+    call<Office.EmailAddressDetails[]>((done) => item.bcc.getAsync(done)),
+    call<Office.AttachmentDetailsCompose[]>((done) => item.getAttachmentsAsync(done)).catch(() => []),
+    call<{ composeType: string }>((done) => item.getComposeTypeAsync(done)).catch(() => ({ composeType: "newMail" })),
+  ]);
+  const sandbox = item as unknown as { kontaktlofteInReplyTo?: string };
+  return {
+    subject, bodyHtml, to: toAddresses(to), cc: toAddresses(cc), bcc: toAddresses(bcc),
+    attachments: attachments.map((a) => ({ name: a.name, size: a.size, isInline: a.isInline })),
+    isReply: composeType.composeType === "reply",
+    inReplyTo: sandbox.kontaktlofteInReplyTo ?? null,
+  };
+}
+
+/** Calls back when recipients or attachments change (Outlook has no event for body edits: the view also polls). */
+export function onComposeChanged(callback: () => void): void {
+  const item = Office.context.mailbox.item as Office.MessageCompose;
+  for (const type of [Office.EventType.RecipientsChanged, Office.EventType.AttachmentsChanged])
+    item.addHandlerAsync?.(type, callback);
+}
+
+export interface SendOutcome { allow: boolean; message?: string; markdown?: string; promptUser?: boolean }
+
+/** Registers the Smart Alerts handler: every path ends in event.completed. */
+export function associateSendHandler(name: string, decide: () => Promise<SendOutcome>): void {
+  Office.actions.associate(name, (event: Office.AddinCommands.Event) => {
+    decide().then((outcome) => {
+      const canPrompt = Office.context.requirements.isSetSupported("Mailbox", "1.14");
+      // Without 1.14 the official cannot be asked, and an unreachable review must not stop the mail.
+      if (outcome.allow || (outcome.promptUser && !canPrompt)) { event.completed({ allowEvent: true }); return; }
+      const options: Record<string, unknown> = { allowEvent: false, errorMessage: outcome.message };
+      if (outcome.markdown && Office.context.requirements.isSetSupported("Mailbox", "1.15")) options.errorMessageMarkdown = outcome.markdown;
+      if (outcome.promptUser)
+        options.sendModeOverride = Office.MailboxEnums.SendModeOverride.PromptUser;
+      event.completed(options as Office.SmartAlertsEventCompletedOptions);
+    }, () => event.completed({ allowEvent: true }));
+  });
+}

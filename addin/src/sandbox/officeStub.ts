@@ -1,0 +1,59 @@
+// A stand-in for Office.js in the local sandbox: the subset the add-in uses, wired to the sandbox mailbox page.
+// It is given to the task pane's iframe and to the send handler; Outlook itself is never involved.
+
+export interface StubMessage { id: string; subject: string; from: { name: string; address: string }; receivedAt: string }
+
+export interface StubDraft {
+  subject: string; bodyHtml: string; to: { name: string; address: string }[]; cc: { name: string; address: string }[];
+  inReplyTo: string | null;
+}
+
+type Done<T> = (result: { status: string; value: T; error?: { message: string } }) => void;
+
+const ok = <T>(value: T) => ({ status: "succeeded", value });
+
+export function createOfficeStub(options: {
+  user: () => string;
+  read: () => StubMessage | null;
+  draft: () => StubDraft | null;
+  onAssociate?: (name: string, handler: (event: unknown) => void) => void;
+  changeHandlers?: (() => void)[];
+}): unknown {
+  const draftItem = () => {
+    const draft = options.draft()!;
+    const recipients = (list: StubDraft["to"]) => ({
+      getAsync: (done: Done<unknown>) => done(ok(list.map((a) => ({ displayName: a.name, emailAddress: a.address })))),
+    });
+    return {
+      subject: { getAsync: (done: Done<string>) => done(ok(draft.subject)) },
+      body: { getAsync: (_type: string, done: Done<string>) => done(ok(draft.bodyHtml)) },
+      to: recipients(draft.to), cc: recipients(draft.cc), bcc: recipients([]),
+      getAttachmentsAsync: (done: Done<unknown[]>) => done(ok([])),
+      getComposeTypeAsync: (done: Done<{ composeType: string }>) => done(ok({ composeType: draft.inReplyTo ? "reply" : "newMail" })),
+      addHandlerAsync: (_type: string, handler: () => void) => options.changeHandlers?.push(handler),
+      kontaktlofteInReplyTo: draft.inReplyTo,
+    };
+  };
+  const readItem = () => {
+    const m = options.read()!;
+    return { itemId: m.id, subject: m.subject, from: { displayName: m.from.name, emailAddress: m.from.address }, dateTimeCreated: new Date(m.receivedAt) };
+  };
+  return {
+    HostType: { Outlook: "Outlook" },
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    CoercionType: { Html: "html", Text: "text" },
+    EventType: { RecipientsChanged: "recipientsChanged", AttachmentsChanged: "attachmentsChanged" },
+    MailboxEnums: { RestVersion: { v2_0: "v2.0" }, SendModeOverride: { PromptUser: "promptUser" } },
+    onReady: () => Promise.resolve({ host: "Outlook", platform: "OfficeOnline" }),
+    actions: { associate: (name: string, handler: (event: unknown) => void) => options.onAssociate?.(name, handler) },
+    context: {
+      get kontaktlofteSandbox() { return { user: options.user() }; },
+      requirements: { isSetSupported: () => true },
+      mailbox: {
+        get item() { return options.draft() ? draftItem() : options.read() ? readItem() : null; },
+        convertToRestId: (id: string) => id,
+        userProfile: { get emailAddress() { return options.user(); } },
+      },
+    },
+  };
+}

@@ -1,0 +1,34 @@
+using Kontaktlofte.AddinApi.Auth;
+using Kontaktlofte.AddinApi.Mailbox;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kontaktlofte.AddinApi.Addin;
+
+/// <summary>What the add-in needs before sign-in: which Entra app and scope to ask NAA for. Public knowledge.</summary>
+/// <param name="ClientId">The Entra app's client id (empty in the sandbox).</param>
+/// <param name="TenantId">The tenant.</param>
+/// <param name="ApiScope">The API's delegated scope, api://…/access_as_user.</param>
+/// <param name="Sandbox">True when the API runs the sandbox identity.</param>
+public sealed record AddinConfig(string ClientId, string TenantId, string ApiScope, bool Sandbox);
+
+public static class AddinEndpoints
+{
+    /// <summary>
+    /// Serves the add-in's files (built from addin/ into wwwroot/addin), its configuration, and in sandbox mode the
+    /// Outlook-like sandbox page at the root.
+    /// </summary>
+    public static WebApplication MapAddin(this WebApplication app)
+    {
+        app.UseStaticFiles();
+        app.MapGet("/addin/config.json", (IConfiguration configuration) =>
+        {
+            var clientId = configuration["AzureAd:ClientId"] ?? "";
+            return TypedResults.Ok(new AddinConfig(clientId, configuration["AzureAd:TenantId"] ?? "",
+                clientId.Length > 0 ? $"{configuration["AzureAd:Audience"] ?? $"api://{clientId}"}/{KontaktlofteClaims.ApiScope}" : "",
+                !configuration.UsesEntraId()));
+        }).AllowAnonymous().WithName("GetAddinConfig").WithTags("Tillägget").WithSummary("Tilläggets inställningar för inloggning");
+        if (app.Configuration.UsesSandboxMailbox())
+            app.MapGet("/", () => TypedResults.Redirect("/addin/sandbox.html")).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+}
