@@ -14,8 +14,14 @@ async function start(): Promise<void> {
     return;
   }
   useSandboxUser(host.sandboxUser);
-  if (host.mode === "read") await showReadView(root, readItem());
-  else await showComposeView(root);
+  if (host.mode === "compose") { await showComposeView(root); return; }
+  await showReadView(root, readItem());
+  // The ribbon's "Registrera i Lex" opens the pane on the registration part.
+  if (new URLSearchParams(location.search).get("view") === "register") {
+    const heading = document.getElementById("registration-heading");
+    heading?.setAttribute("tabindex", "-1");
+    heading?.focus();
+  }
 }
 
 void start();
