@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Kontaktlofte.Addin.E2E;
+
+/// <summary>
+/// The API in sandbox mode on a real loopback port (Kestrel), its own SQLite file, and headless Chromium from
+/// Debian (/usr/bin/chromium, or PLAYWRIGHT_CHROMIUM_EXECUTABLE). Office.js is never fetched: the sandbox page
+/// gives the task pane its Office stub, so nothing reaches the internet.
+/// </summary>
+public sealed class SandboxSite : WebApplicationFactory<Program>
+{
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"kontaktlofte-e2e-{Guid.NewGuid():N}.db");
+
+    public string BaseUrl { get; private set; } = "";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Kontaktlofte", $"Data Source={_database};Pooling=False");
+    }
+
+    public static SandboxSite Start()
+    {
+        var site = new SandboxSite();
+        site.UseKestrel(0);
+        site.StartServer();
+        site.BaseUrl = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
+        return site;
+    }
+
+    public HttpClient Api() => new() { BaseAddress = new Uri(BaseUrl) };
+
+    public static async Task<(IPlaywright, IBrowser)> LaunchChromiumAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var executable = Environment.GetEnvironmentVariable("PLAYWRIGHT_CHROMIUM_EXECUTABLE") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            // This machine's network is closed: no background connections, no component updates.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+        return (playwright, browser);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (File.Exists(_database)) File.Delete(_database);
+    }
+}

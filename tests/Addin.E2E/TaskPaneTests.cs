@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Kontaktlofte.Addin.E2E;
+
+/// <summary>The real task pane in the sandbox page, driven in headless Chromium as an official would use it.</summary>
+[TestClass]
+public sealed class TaskPaneTests
+{
+    private static SandboxSite _site = null!;
+    private static IPlaywright _playwright = null!;
+    private static IBrowser _browser = null!;
+    private IBrowserContext _context = null!;
+    private IPage _page = null!;
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext _)
+    {
+        _site = SandboxSite.Start();
+        (_playwright, _browser) = await SandboxSite.LaunchChromiumAsync();
+    }
+
+    [ClassCleanup]
+    public static async Task StopAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        _site.Dispose();
+    }
+
+    [TestInitialize]
+    public async Task OpenAsync()
+    {
+        _context = await _browser.NewContextAsync(new() { Locale = "sv-SE", TimezoneId = "Europe/Stockholm", ViewportSize = new() { Width = 1500, Height = 950 } });
+        _context.SetDefaultTimeout(15_000);
+        // Nothing leaves this machine: any request that is not to the sandbox fails at once.
+        await _context.RouteAsync("**/*", route => route.Request.Url.StartsWith(_site.BaseUrl, StringComparison.Ordinal) ? route.ContinueAsync() : route.AbortAsync());
+        _page = await _context.NewPageAsync();
+        await _page.GotoAsync(_site.BaseUrl + "/");
+    }
+
+    [TestCleanup]
+    public async Task CloseAsync() => await _context.DisposeAsync();
+
+    private IFrameLocator Pane => _page.FrameLocator("#task-pane");
+
+    private async Task<string> OpenMessageAsync(string subject)
+    {
+        var button = _page.Locator("button.message", new() { HasText = subject });
+        await button.ClickAsync();
+        return (await button.GetAttributeAsync("data-id"))!;
+    }
+
+    private static async Task<List<JsonElement>> SentAsync() =>
+        (await _site.Api().GetFromJsonAsync<List<JsonElement>>("/api/sandbox/sent"))!;
+
+    [TestMethod]
+    public async Task The_read_view_shows_the_due_date_of_a_seeded_message()
+    {
+        var id = await OpenMessageAsync("Bygglov för uterum");
+        var promise = await _site.Api().GetFromJsonAsync<JsonElement>($"/api/messages/{id}/promise");
+        var due = DateOnly.Parse(promise.GetProperty("dueDate").GetString()!, CultureInfo.InvariantCulture);
+
+        var expected = due.ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("sv-SE"));
+        await Assertions.Expect(Pane.Locator("#due-date")).ToHaveTextAsync(expected);
+        await Assertions.Expect(Pane.Locator("#standing")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("arbetsdag|i dag|Försenat"));
+        await Assertions.Expect(Pane.Locator("#category")).ToHaveValueAsync("question");
+    }
+
+    [TestMethod]
+    public async Task Acknowledging_sends_exactly_one_receipt_that_appears_in_sent_items()
+    {
+        var id = await OpenMessageAsync("Trasig gatlykta på Storvretsvägen");
+
+        await Pane.GetByLabel("Egen rad (valfri)").FillAsync("Jag har skickat ärendet till gatuenheten.");
+        await Pane.GetByRole(AriaRole.Button, new() { Name = "Skicka mottagningsbevis" }).ClickAsync();
+        await Assertions.Expect(Pane.GetByRole(AriaRole.Status).Filter(new() { HasText = "skickat" })).ToContainTextAsync("Mottagningsbeviset är skickat");
+
+        var receipts = (await SentAsync()).Where(s => s.GetProperty("inReplyTo").GetString() == id).ToList();
+        Assert.HasCount(1, receipts);
+        StringAssert.Contains(receipts[0].GetProperty("bodyHtml").GetString(), "Jag har skickat ärendet till gatuenheten.");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Skickat" }).ClickAsync();
+        await Assertions.Expect(_page.Locator("#sent-list")).ToContainTextAsync("SV: Trasig gatlykta på Storvretsvägen");
+    }
+
+    private async Task<string> StartReplyAsync(string subject, string ownText)
+    {
+        var id = await OpenMessageAsync("Fråga om plats i förskola");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Svara" }).ClickAsync();
+        await _page.GetByLabel("Ämne").FillAsync(subject);
+        var body = _page.GetByRole(AriaRole.Textbox, new() { Name = "Meddelande", Exact = true });
+        await body.FillAsync((await body.InputValueAsync()).Replace("Leila!\n\n", $"Leila!\n\n{ownText}\n", StringComparison.Ordinal));
+        return id;
+    }
+
+    private static async Task<int> RepliesToAsync(string id) =>
+        (await SentAsync()).Count(s => s.GetProperty("inReplyTo").GetString() == id);
+
+    [TestMethod]
+    public async Task The_compose_view_shows_a_personal_identity_number_in_the_subject_as_an_error()
+    {
+        await StartReplyAsync("Svar ang. 811218-9876", "Du söker förskoleplats i vår e-tjänst. Kön är ungefär tre månader.");
+
+        await Pane.GetByRole(AriaRole.Button, new() { Name = "Granska igen" }).ClickAsync();
+
+        var error = Pane.Locator("[data-severity=error] [data-rule='confidential.subject']");
+        await Assertions.Expect(error).ToContainTextAsync("Ämnesraden innehåller ett personnummer");
+        await Assertions.Expect(error).ToContainTextAsync("811218-****");
+        await Assertions.Expect(Pane.Locator("#lix")).ToContainTextAsync("LIX");
+        await Assertions.Expect(Pane.GetByRole(AriaRole.Status).First).ToContainTextAsync("kan inte skickas");
+    }
+
+    [TestMethod]
+    public async Task The_send_handler_blocks_that_draft_and_allows_a_clean_one()
+    {
+        var id = await StartReplyAsync("Svar ang. 811218-9876", "Du söker förskoleplats i vår e-tjänst. Kön är ungefär tre månader.");
+
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Skicka", Exact = true }).ClickAsync();
+        var dialog = _page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("Ämnesraden innehåller ett personnummer");
+        Assert.AreEqual(0, await RepliesToAsync(id), "the blocked draft was not sent");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Ändra mejlet" }).ClickAsync();
+
+        await _page.GetByLabel("Ämne").FillAsync("SV: Fråga om plats i förskola");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Skicka", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(_page.Locator("#notice")).ToContainTextAsync("är skickat");
+        Assert.AreEqual(1, await RepliesToAsync(id));
+    }
+
+    [TestMethod]
+    public async Task The_whole_pane_works_by_keyboard()
+    {
+        var id = await OpenMessageAsync("Synpunkt på snöröjningen");
+        await Pane.Locator("#category").FocusAsync();
+
+        var reached = false;
+        for (var i = 0; i < 25 && !reached; i++)
+        {
+            await _page.Keyboard.PressAsync("Tab");
+            reached = await Pane.Locator("button[type=submit]").EvaluateAsync<bool>("b => document.activeElement === b");
+        }
+        Assert.IsTrue(reached, "Tab reaches the send button");
+        await _page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(Pane.GetByRole(AriaRole.Status).Filter(new() { HasText = "skickat" })).ToContainTextAsync("Mottagningsbeviset är skickat");
+        Assert.HasCount(1, (await SentAsync()).Where(s => s.GetProperty("inReplyTo").GetString() == id).ToList());
+    }
+
+    [TestMethod]
+    public async Task Axe_finds_no_serious_or_critical_wcag_21_aa_violation_in_the_read_and_compose_views()
+    {
+        var options = new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } };
+
+        await OpenMessageAsync("Kysymys kotihoidosta");
+        await Assertions.Expect(Pane.Locator("#due-date")).ToBeVisibleAsync();
+        var read = await _page.RunAxe(options);
+
+        await StartReplyAsync("SV: Fråga om plats i förskola", "Du söker i e-tjänsten.");
+        await Assertions.Expect(Pane.Locator("#lix")).ToBeVisibleAsync();
+        var compose = await _page.RunAxe(options);
+
+        var serious = read.Violations.Concat(compose.Violations).Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} – {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
+        Assert.IsEmpty(serious, string.Join('\n', serious));
+    }
+}
