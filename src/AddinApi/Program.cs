@@ -34,6 +34,7 @@ app.UseAuthorization();
 
 app.MapHealth();
 app.MapMe();
+app.MapOfficials();
 app.MapDrafts();
 app.MapDeadlines();
 app.MapClassification();

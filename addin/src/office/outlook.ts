@@ -22,6 +22,8 @@ export interface ComposeItem {
   isReply: boolean;
   /** The id of the message being answered, where the host can tell it (the sandbox can). */
   inReplyTo: string | null;
+  /** The conversation, through which the API finds the message a reply answers. */
+  conversationId: string | null;
 }
 
 export type Mode = "read" | "compose";
@@ -96,6 +98,7 @@ export async function composeItem(): Promise<ComposeItem> {
     attachments: attachments.map((a) => ({ name: a.name, size: a.size, isInline: a.isInline })),
     isReply: composeType.composeType === "reply",
     inReplyTo: sandbox.kontaktlofteInReplyTo ?? null,
+    conversationId: item.conversationId ?? null,
   };
 }
 

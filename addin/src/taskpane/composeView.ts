@@ -31,7 +31,7 @@ export async function showComposeView(root: HTMLElement): Promise<void> {
       const result = await callApi<DraftReview>("/api/drafts/review", { method: "POST", json: toRequest(draft) });
       renderReview(results, result);
       progress.textContent = summary(result);
-      if (draft.inReplyTo && !reply.hasChildNodes()) void showReplyPromise(reply, draft.inReplyTo);
+      if (draft.isReply && !reply.hasChildNodes()) void showReplyPromise(reply, draft);
     } catch (error) {
       progress.textContent = "";
       replace(results, alert(describe(error)));
@@ -76,9 +76,12 @@ function findingItem(f: Finding): HTMLLIElement {
     f.suggestion && h("p", { class: "suggestion" }, f.suggestion));
 }
 
-async function showReplyPromise(target: HTMLElement, messageId: string): Promise<void> {
+async function showReplyPromise(target: HTMLElement, draft: ComposeItem): Promise<void> {
+  const path = draft.inReplyTo ? `/api/messages/${encodeURIComponent(draft.inReplyTo)}/promise`
+    : draft.conversationId ? `/api/conversations/${encodeURIComponent(draft.conversationId)}/promise` : null;
+  if (!path) return;
   try {
-    const promise = await callApi<Promise_>(`/api/messages/${encodeURIComponent(messageId)}/promise`);
+    const promise = await callApi<Promise_>(path);
     const s = standing(promise);
     replace(target, h("p", { class: "standing", "data-tone": s.tone }, h("span", { "aria-hidden": "true", class: "icon" }, s.icon), " ",
       `Meddelandet du svarar på: ${s.text}`));

@@ -85,8 +85,27 @@ function acknowledgementForm(root: HTMLElement, item: ReadItem, promise: Promise
     phone: h("input", { id: "colleague-phone", type: "tel", autocomplete: "tel" }),
     email: h("input", { id: "colleague-email", type: "email", autocomplete: "email" }),
   };
+  const search = h("input", { id: "colleague-search", type: "search", autocomplete: "off" });
+  const hits = h("ul", { class: "hits", "aria-label": "Sökträffar" });
+  let searching = 0;
+  search.addEventListener("input", () => {
+    clearTimeout(searching);
+    searching = window.setTimeout(async () => {
+      if (search.value.trim().length < 2) { replace(hits); return; }
+      try {
+        const found = await callApi<ContactPerson[]>(`/api/officials?search=${encodeURIComponent(search.value.trim())}`);
+        replace(hits, ...(found.length ? found.map((c) => h("li", {}, h("button", { type: "button", class: "secondary", onclick: () => {
+          colleague.name.value = c.name; colleague.title.value = c.title ?? ""; colleague.phone.value = c.phone ?? ""; colleague.email.value = c.email;
+          replace(hits); colleague.name.focus();
+        } }, [c.name, c.title].filter(Boolean).join(", ")))) : [h("li", {}, "Ingen träff. Skriv in uppgifterna själv.")]));
+      } catch (error) {
+        replace(hits, h("li", {}, describe(error)));
+      }
+    }, 250);
+  });
   const colleagueFields = h("fieldset", { hidden: true, id: "colleague" },
     h("legend", {}, "Kollegans uppgifter"),
+    h("div", { class: "field" }, h("label", { for: "colleague-search" }, "Sök kollega"), search), hits,
     ...(["name", "title", "phone", "email"] as const).map((k) => h("div", { class: "field" },
       h("label", { for: `colleague-${k}` }, { name: "Namn", title: "Titel", phone: "Telefon", email: "E-post" }[k]), colleague[k])));
   who.addEventListener("change", () => { colleagueFields.hidden = who.value !== "colleague"; });

@@ -18,6 +18,14 @@ public static class SandboxUsers
             "Bygglovsenheten", [Roles.Enhetschef, Roles.Handlaggare]),
     ];
 
+    /// <summary>Colleagues in the sandbox directory who cannot sign in but can be named contact person.</summary>
+    public static readonly IReadOnlyList<SandboxUser> Colleagues =
+    [
+        new("per.holm@sandbox.botkyrka.se", "Per Holm", "Bygglovsarkitekt", "08-530 612 77", "Bygglovsenheten", []),
+        new("sofia.ahmed@sandbox.botkyrka.se", "Sofia Ahmed", "Bygglovshandläggare", "08-530 612 78", "Bygglovsenheten", []),
+        new("johan.virtanen@sandbox.botkyrka.se", "Johan Virtanen", "Gatuingenjör", "08-530 613 10", "Gatuenheten", []),
+    ];
+
     public static SandboxUser? Find(string email) =>
         All.FirstOrDefault(u => u.Email.Equals(email.Trim(), StringComparison.OrdinalIgnoreCase));
 }

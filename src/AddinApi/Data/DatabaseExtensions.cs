@@ -38,7 +38,7 @@ public static class DatabaseExtensions
 
     private static async Task SeedSandboxOfficialsAsync(KontaktlofteDb db)
     {
-        foreach (var user in SandboxUsers.All)
+        foreach (var user in SandboxUsers.All.Concat(SandboxUsers.Colleagues))
         {
             var unit = await db.Units.FirstOrDefaultAsync(u => u.Name == user.Unit)
                 ?? db.Units.Add(new Unit { Name = user.Unit }).Entity;

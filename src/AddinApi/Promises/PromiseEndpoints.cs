@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Kontaktlofte.AddinApi.Auth;
+using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Mailbox;
 using Kontaktlofte.AddinApi.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kontaktlofte.AddinApi.Promises;
 
@@ -18,6 +20,10 @@ public static class PromiseEndpoints
         messages.MapGet("/promise", GetPromise)
             .WithName("GetPromise")
             .WithSummary("Kontaktlöftet för ett meddelande: kategori, svarsdatum, arbetsdagar kvar och läge");
+        app.MapGet("/api/conversations/{conversationId}/promise", GetConversationPromise)
+            .WithTags("Meddelanden").RequireAuthorization(Policies.Official)
+            .WithName("GetConversationPromise")
+            .WithSummary("Kontaktlöftet för det senaste spårade meddelandet i en konversation (för svar som skrivs)");
         messages.MapPut("/category", ChangeCategory)
             .WithName("ChangeCategory")
             .WithSummary("Ändra meddelandets kategori; svarsdatumet följer med");
@@ -29,6 +35,19 @@ public static class PromiseEndpoints
     {
         var owner = await mailbox.OpenAsync(user, cancel);
         var tracked = await tracker.TrackAsync(owner, id, cancel);
+        if (tracked is null) return NotFoundMessage.Answer;
+        return TypedResults.Ok(await tracker.PromiseOfAsync(owner, tracked, cancel));
+    }
+
+    /// <summary>Outlook does not tell a reply which message it answers; the conversation does, once the message was opened.</summary>
+    private static async Task<Results<Ok<Promise>, ProblemHttpResult>> GetConversationPromise(
+        string conversationId, ClaimsPrincipal user, IMailbox mailbox, MessageTracker tracker, KontaktlofteDb db, CancellationToken cancel)
+    {
+        var owner = await mailbox.OpenAsync(user, cancel);
+        var candidates = await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == conversationId && m.Mailbox == owner.Email).Select(m => new { m.Id, m.ReceivedAt }).ToListAsync(cancel);
+        var latest = candidates.OrderByDescending(m => m.ReceivedAt).FirstOrDefault();
+        var tracked = latest is null ? null : await tracker.TrackAsync(owner, latest.Id, cancel);
         if (tracked is null) return NotFoundMessage.Answer;
         return TypedResults.Ok(await tracker.PromiseOfAsync(owner, tracked, cancel));
     }
