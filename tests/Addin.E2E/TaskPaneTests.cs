@@ -50,6 +50,13 @@ public sealed class TaskPaneTests
 
     private IFrameLocator Pane => _page.FrameLocator("#task-pane");
 
+    /// <summary>With KONTAKTLOFTE_SCREENSHOTS set to a folder, the tests leave the README's screenshots there.</summary>
+    private async Task ScreenshotAsync(string name)
+    {
+        if (Environment.GetEnvironmentVariable("KONTAKTLOFTE_SCREENSHOTS") is { Length: > 0 } folder)
+            await _page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png") });
+    }
+
     private async Task<string> OpenMessageAsync(string subject)
     {
         var button = _page.Locator("button.message", new() { HasText = subject });
@@ -71,6 +78,7 @@ public sealed class TaskPaneTests
         await Assertions.Expect(Pane.Locator("#due-date")).ToHaveTextAsync(expected);
         await Assertions.Expect(Pane.Locator("#standing")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("arbetsdag|i dag|Försenat"));
         await Assertions.Expect(Pane.Locator("#category")).ToHaveValueAsync("question");
+        await ScreenshotAsync("read-view");
     }
 
     [TestMethod]
@@ -114,16 +122,19 @@ public sealed class TaskPaneTests
         await Assertions.Expect(error).ToContainTextAsync("811218-****");
         await Assertions.Expect(Pane.Locator("#lix")).ToContainTextAsync("LIX");
         await Assertions.Expect(Pane.GetByRole(AriaRole.Status).First).ToContainTextAsync("kan inte skickas");
+        await ScreenshotAsync("compose-view");
     }
 
     [TestMethod]
     public async Task The_send_handler_blocks_that_draft_and_allows_a_clean_one()
     {
         var id = await StartReplyAsync("Svar ang. 811218-9876", "Du söker förskoleplats i vår e-tjänst. Kön är ungefär tre månader.");
+        await Assertions.Expect(Pane.Locator("[data-rule='confidential.subject']")).ToBeVisibleAsync(); // the pane keeps up with typing
 
         await _page.GetByRole(AriaRole.Button, new() { Name = "Skicka", Exact = true }).ClickAsync();
         var dialog = _page.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(dialog).ToContainTextAsync("Ämnesraden innehåller ett personnummer");
+        await ScreenshotAsync("send-blocked");
         Assert.AreEqual(0, await RepliesToAsync(id), "the blocked draft was not sent");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Ändra mejlet" }).ClickAsync();
 

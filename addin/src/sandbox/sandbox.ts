@@ -72,8 +72,13 @@ function reply(message: Message): void {
     const addresses = (value: string) => value.split(/[;,]/).map((a) => a.trim()).filter(Boolean).map((a) => ({ name: "", address: a }));
     draft = { subject: subject.value, to: addresses(to.value), cc: addresses(cc.value), inReplyTo: message.id, bodyHtml: toHtml(text.value, message) };
   };
-  for (const input of [subject, to, cc, text]) input.addEventListener("input", update);
-  for (const input of [to, cc]) input.addEventListener("change", () => changeHandlers.forEach((c) => c()));
+  // Outlook raises no event for typing; the sandbox tells the pane soon after, so that its review keeps up.
+  let typing = 0;
+  for (const input of [subject, to, cc, text]) input.addEventListener("input", () => {
+    update();
+    clearTimeout(typing);
+    typing = window.setTimeout(() => changeHandlers.forEach((c) => c()), 600);
+  });
   update();
   replace(reading,
     h("h2", {}, "Svar"),

@@ -59,7 +59,7 @@ function summary(review: DraftReview): string {
 function renderReview(target: HTMLElement, review: DraftReview): void {
   const m = review.metrics;
   replace(target,
-    h("p", { class: "metrics", id: "lix" }, `LIX ${m.lix.toLocaleString("sv-SE")} – ${lixBand(m.lix)} (${m.words} ord, ${m.sentences} meningar)`),
+    h("p", { class: "metrics", id: "lix" }, `LIX ${m.lix.toLocaleString("sv-SE")} – ${lixBand(m.lix)} (${m.words} ord, ${m.sentences} ${m.sentences === 1 ? "mening" : "meningar"})`),
     ...groups.map(({ severity, heading }) => {
       const found = review.findings.filter((f) => f.severity === severity);
       if (found.length === 0) return null;

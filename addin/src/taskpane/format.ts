@@ -19,7 +19,7 @@ export function standing(p: Promise_): Standing {
   const left = p.workingDaysLeft;
   const words = left === 0 ? "svara i dag" : left === 1 ? "1 arbetsdag kvar" : `${left} arbetsdagar kvar`;
   const prefix = p.state === "acknowledged" ? `Bekräftat – svar utlovat ${day(until)}` : `Svara senast ${day(until)}`;
-  return { tone: left <= 1 ? "warning" : "success", icon: left <= 1 ? "⏰" : "✓", text: `${prefix}: ${words}` };
+  return { tone: left <= 1 ? "warning" : "success", icon: left <= 1 ? "!" : "✓", text: `${prefix}: ${words}` };
 }
 
 export const categories: Record<string, string> = {
