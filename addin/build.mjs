@@ -3,7 +3,7 @@
 // imports), the sandbox page, and the static files. Prints each bundle's size, minified and gzipped.
 import { build } from "esbuild";
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 
 const out = join("..", "src", "AddinApi", "wwwroot", "addin");
@@ -15,6 +15,9 @@ const common = { bundle: true, minify: true, sourcemap: false, target: ["es2022"
 await build({ ...common, entryPoints: { taskpane: "src/taskpane/taskpane.ts", sandbox: "src/sandbox/sandbox.ts" },
   outdir: out, format: "esm", splitting: true, chunkNames: "chunks/[name]-[hash]" });
 await build({ ...common, entryPoints: { launchevent: "src/launchevent/launchevent.ts" }, outdir: out, format: "iife" });
+// The same handler for the sandbox page, with NAA swapped for a stub: MSAL.js is never loaded in the sandbox.
+const withoutMsal = { name: "sandbox-naa", setup(b) { b.onResolve({ filter: /\/naa$/ }, () => ({ path: resolve("src/api/naa.sandbox.ts") })); } };
+await build({ ...common, entryPoints: { "launchevent-sandbox": "src/launchevent/launchevent.ts" }, outdir: out, format: "iife", plugins: [withoutMsal] });
 
 const sizes = {};
 const walk = (dir) => readdirSync(dir).flatMap((f) => statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]);

@@ -15,6 +15,7 @@ public sealed class TaskPaneTests
     private static IPlaywright _playwright = null!;
     private static IBrowser _browser = null!;
     private IBrowserContext _context = null!;
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> _requested = [];
     private IPage _page = null!;
 
     [ClassInitialize]
@@ -42,6 +43,7 @@ public sealed class TaskPaneTests
         // Nothing leaves this machine: any request that is not to the sandbox fails at once.
         await _context.RouteAsync("**/*", route => route.Request.Url.StartsWith(_site.BaseUrl, StringComparison.Ordinal) ? route.ContinueAsync() : route.AbortAsync());
         _page = await _context.NewPageAsync();
+        _context.Request += (_, request) => _requested.Add(request.Url);
         await _page.GotoAsync(_site.BaseUrl + "/");
     }
 
@@ -79,6 +81,9 @@ public sealed class TaskPaneTests
         await Assertions.Expect(Pane.Locator("#standing")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("arbetsdag|i dag|Försenat"));
         await Assertions.Expect(Pane.Locator("#category")).ToHaveValueAsync("question");
         await ScreenshotAsync("read-view");
+        Assert.IsFalse(_requested.Any(u => u.Contains("/chunks/naa-", StringComparison.Ordinal) || u.EndsWith("/launchevent.js", StringComparison.Ordinal)),
+            "MSAL.js is never loaded in the sandbox");
+        Assert.IsTrue(_requested.Any(u => u.EndsWith("/taskpane.js", StringComparison.Ordinal)));
     }
 
     [TestMethod]
@@ -129,20 +134,37 @@ public sealed class TaskPaneTests
     public async Task The_send_handler_blocks_that_draft_and_allows_a_clean_one()
     {
         var id = await StartReplyAsync("Svar ang. 811218-9876", "Du söker förskoleplats i vår e-tjänst. Kön är ungefär tre månader.");
+        var before = await RepliesToAsync(id);
         await Assertions.Expect(Pane.Locator("[data-rule='confidential.subject']")).ToBeVisibleAsync(); // the pane keeps up with typing
 
         await _page.GetByRole(AriaRole.Button, new() { Name = "Skicka", Exact = true }).ClickAsync();
         var dialog = _page.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(dialog).ToContainTextAsync("Ämnesraden innehåller ett personnummer");
         await ScreenshotAsync("send-blocked");
-        Assert.AreEqual(0, await RepliesToAsync(id), "the blocked draft was not sent");
+        Assert.AreEqual(before, await RepliesToAsync(id), "the blocked draft was not sent");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Ändra mejlet" }).ClickAsync();
 
         await _page.GetByLabel("Ämne").FillAsync("SV: Fråga om plats i förskola");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Skicka", Exact = true }).ClickAsync();
 
         await Assertions.Expect(_page.Locator("#notice")).ToContainTextAsync("är skickat");
-        Assert.AreEqual(1, await RepliesToAsync(id));
+        Assert.AreEqual(before + 1, await RepliesToAsync(id));
+    }
+
+    [TestMethod]
+    public async Task When_the_review_cannot_be_reached_the_official_may_send_anyway_and_is_told_so()
+    {
+        var id = await StartReplyAsync("SV: Fråga om plats i förskola", "Du söker förskoleplats i vår e-tjänst.");
+        var before = await RepliesToAsync(id);
+        await _context.RouteAsync("**/api/drafts/review", route => route.AbortAsync());
+
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Skicka", Exact = true }).ClickAsync();
+
+        var dialog = _page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("kunde inte granska mejlet i tid");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Skicka ändå" }).ClickAsync();
+        await Assertions.Expect(_page.Locator("#notice")).ToContainTextAsync("är skickat");
+        Assert.AreEqual(before + 1, await RepliesToAsync(id));
     }
 
     [TestMethod]

@@ -152,5 +152,5 @@ document.getElementById("show-sent")!.addEventListener("click", () => void showS
 
 // The send handler runs in this page's own context, with the same stub, as Outlook's event runtime would.
 (window as unknown as { Office: unknown }).Office = stub();
-document.head.append(Object.assign(document.createElement("script"), { src: "/addin/launchevent.js" }));
+document.head.append(Object.assign(document.createElement("script"), { src: "/addin/launchevent-sandbox.js" }));
 void showInbox();
