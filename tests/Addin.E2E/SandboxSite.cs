@@ -36,6 +36,19 @@ public sealed class SandboxSite : WebApplicationFactory<Program>
 
     public HttpClient Api() => new() { BaseAddress = new Uri(BaseUrl) };
 
+    /// <summary>Runs each kind of call once, so that the first page does not wait for the JIT and the first queries.</summary>
+    public async Task WarmUpAsync()
+    {
+        using var api = Api();
+        var messages = await api.GetStringAsync("/api/sandbox/messages");
+        var id = System.Text.Json.JsonDocument.Parse(messages).RootElement[0].GetProperty("id").GetString();
+        await api.GetStringAsync($"/api/messages/{id}/promise");
+        await api.GetStringAsync("/api/me");
+        await api.GetStringAsync("/api/calendar?from=2026-01-01&to=2026-03-01");
+        await api.PostAsync("/api/drafts/review", new StringContent("{\"bodyText\":\"Hej\"}", System.Text.Encoding.UTF8, "application/json"));
+        await api.GetStringAsync("/addin/taskpane.js");
+    }
+
     public static async Task<(IPlaywright, IBrowser)> LaunchChromiumAsync()
     {
         var playwright = await Playwright.CreateAsync();

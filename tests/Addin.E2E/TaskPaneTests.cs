@@ -21,9 +21,10 @@ public sealed class TaskPaneTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext _)
     {
-        // The first page of a run waits for the JIT and the first build of the pane: give assertions time.
-        Assertions.SetDefaultExpectTimeout(15_000);
+        // CI runs the API tests beside these on two cores: give assertions time, and warm the API up first.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _site = SandboxSite.Start();
+        await _site.WarmUpAsync();
         (_playwright, _browser) = await SandboxSite.LaunchChromiumAsync();
     }
 
@@ -39,7 +40,7 @@ public sealed class TaskPaneTests
     public async Task OpenAsync()
     {
         _context = await _browser.NewContextAsync(new() { Locale = "sv-SE", TimezoneId = "Europe/Stockholm", ViewportSize = new() { Width = 1500, Height = 950 } });
-        _context.SetDefaultTimeout(15_000);
+        _context.SetDefaultTimeout(30_000);
         // Nothing leaves this machine: any request that is not to the sandbox fails at once.
         await _context.RouteAsync("**/*", route => route.Request.Url.StartsWith(_site.BaseUrl, StringComparison.Ordinal) ? route.ContinueAsync() : route.AbortAsync());
         _page = await _context.NewPageAsync();
