@@ -48,8 +48,22 @@ public sealed class TaskPaneTests
         await _page.GotoAsync(_site.BaseUrl + "/");
     }
 
+    public TestContext TestContext { get; set; } = null!;
+
     [TestCleanup]
-    public async Task CloseAsync() => await _context.DisposeAsync();
+    public async Task CloseAsync()
+    {
+        if (TestContext.CurrentTestOutcome != UnitTestOutcome.Passed)
+        {
+            // What the official would have seen, for the CI log: the pane's text and a screenshot.
+            var frame = _page.Frames.FirstOrDefault(f => f.Url.Contains("taskpane.html", StringComparison.Ordinal));
+            TestContext.WriteLine("Task pane: " + (frame is null ? "(not loaded)" : await frame.InnerTextAsync("body")));
+            var file = Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), $"{TestContext.TestName}.png");
+            await _page.ScreenshotAsync(new() { Path = file });
+            TestContext.AddResultFile(file);
+        }
+        await _context.DisposeAsync();
+    }
 
     private IFrameLocator Pane => _page.FrameLocator("#task-pane");
 
