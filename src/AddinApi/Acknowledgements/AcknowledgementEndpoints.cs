@@ -127,12 +127,6 @@ public static class AcknowledgementEndpoints
     private static string Hash(string id, AcknowledgementRequest request) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id + "\n" + JsonSerializer.Serialize(request))));
 
-    /// <summary>The signed-in official as contact person: the database's details, else the token's.</summary>
-    private static async Task<ContactPerson> MeAsync(ClaimsPrincipal user, KontaktlofteDb db, CancellationToken cancel)
-    {
-        var email = (user.FindFirstValue(KontaktlofteClaims.Email) ?? "").ToLowerInvariant();
-        var official = await db.Officials.AsNoTracking().FirstOrDefaultAsync(o => o.Email == email, cancel);
-        return new ContactPerson(official?.Name ?? user.FindFirstValue(KontaktlofteClaims.Name) ?? email,
-            official?.Title ?? "", official?.Phone ?? "", email);
-    }
+    private static async Task<ContactPerson> MeAsync(ClaimsPrincipal user, KontaktlofteDb db, CancellationToken cancel) =>
+        ContactPerson.Of(await MeEndpoints.LookUpAsync(user, db, cancel));
 }

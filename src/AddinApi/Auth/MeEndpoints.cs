@@ -25,16 +25,19 @@ public static class MeEndpoints
         return app;
     }
 
-    private static async Task<Ok<CurrentOfficial>> GetMe(ClaimsPrincipal user, KontaktlofteDb db, CancellationToken cancel)
+    private static async Task<Ok<CurrentOfficial>> GetMe(ClaimsPrincipal user, KontaktlofteDb db, CancellationToken cancel) =>
+        TypedResults.Ok(await LookUpAsync(user, db, cancel));
+
+    /// <summary>The signed-in official: the directory's details where the database has them, else the token's.</summary>
+    public static async Task<CurrentOfficial> LookUpAsync(ClaimsPrincipal user, KontaktlofteDb db, CancellationToken cancel)
     {
-        var email = user.FindFirstValue(KontaktlofteClaims.Email) ?? "";
-        var key = email.ToLowerInvariant(); // stored in lower case
-        var official = await db.Officials.AsNoTracking().FirstOrDefaultAsync(o => o.Email == key, cancel);
-        return TypedResults.Ok(new CurrentOfficial(
+        var email = (user.FindFirstValue(KontaktlofteClaims.Email) ?? "").ToLowerInvariant(); // stored in lower case
+        var official = await db.Officials.AsNoTracking().FirstOrDefaultAsync(o => o.Email == email, cancel);
+        return new CurrentOfficial(
             email,
             official?.Name ?? user.FindFirstValue(KontaktlofteClaims.Name) ?? email,
             official?.Title ?? "",
             official?.Phone ?? "",
-            user.FindAll(KontaktlofteClaims.Role).Select(c => c.Value).ToList()));
+            user.FindAll(KontaktlofteClaims.Role).Select(c => c.Value).ToList());
     }
 }
