@@ -25,7 +25,7 @@ async function authorization(claims?: string): Promise<Record<string, string>> {
   return { Authorization: `Bearer ${await accessToken(settings, claims)}` };
 }
 
-export async function callApi<T>(path: string, init: RequestInit & { json?: unknown } = {}, timeoutMs = 15000): Promise<T> {
+export async function callApi<T>(path: string, init: RequestInit & { json?: unknown } = {}, timeoutMs = 30000): Promise<T> {
   const send = async (claims?: string) => {
     const headers: Record<string, string> = { Accept: "application/json", ...(init.headers as Record<string, string>), ...(await authorization(claims)) };
     let body = init.body;
