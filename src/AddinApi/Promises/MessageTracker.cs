@@ -41,7 +41,16 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
                 DueDate = dueDates.DueDate(Stockholm.DayOf(message.ReceivedAt), classification.Category),
             };
             db.Messages.Add(facts);
-            await db.SaveChangesAsync(cancel);
+            try
+            {
+                await db.SaveChangesAsync(cancel);
+            }
+            catch (DbUpdateException)
+            {
+                // Another request (a second pane, a colleague) started tracking it at the same moment: use theirs.
+                db.Entry(facts).State = EntityState.Detached;
+                facts = await db.Messages.FirstAsync(m => m.Id == id, cancel);
+            }
         }
         return new Tracked(message, facts, classification);
     }

@@ -102,6 +102,16 @@ public sealed class SandboxMailboxTests
     }
 
     [TestMethod]
+    public async Task Two_panes_opening_the_same_message_at_once_both_get_its_promise()
+    {
+        var id = (await Messages()).First(m => m.GetProperty("subject").GetString() == "Klagomål på bemötande").GetProperty("id").GetString();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => _api.Official().GetAsync($"/api/messages/{id}/promise")));
+
+        CollectionAssert.AreEqual(Enumerable.Repeat(HttpStatusCode.OK, 12).ToArray(), responses.Select(r => r.StatusCode).ToArray());
+    }
+
+    [TestMethod]
     public async Task An_unknown_message_is_a_404_problem()
     {
         var response = await _api.Official().GetAsync("/api/messages/finns-inte/promise");
