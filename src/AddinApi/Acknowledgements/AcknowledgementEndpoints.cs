@@ -49,7 +49,7 @@ public static class AcknowledgementEndpoints
         var tracked = await tracker.TrackAsync(owner, id, cancel);
         if (tracked is null) return NotFoundMessage.Answer;
         if (!DueDates.HasPromise(tracked.Facts.Category)) return NoPromise(tracked);
-        var (facts, problem) = rules.Check(request ?? new(null, null, null, null), tracked, await MeAsync(user, db, cancel));
+        var (facts, problem) = rules.Check(request ?? new(null, null, null, null), tracked, await MeAsync(user, db, mailbox, cancel));
         if (problem is not null) return problem;
         return TypedResults.Ok(new ReceiptPreview(tracked.Message.From.Address ?? "", ReceiptText.Subject(tracked.Message.Subject, facts!.Language),
             receipts.Html(facts), facts.Language, facts.PromisedDate, facts.Contact));
@@ -63,7 +63,7 @@ public static class AcknowledgementEndpoints
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200)
             return Invalid.Field(IdempotencyHeader, "Ange rubriken Idempotency-Key (högst 200 tecken), till exempel ett nytt GUID per klick.");
         request ??= new(null, null, null, null);
-        var me = await MeAsync(user, db, cancel);
+        var me = await MeAsync(user, db, mailbox, cancel);
         var hash = Hash(id, request);
 
         // The same key from the same official: the first result, or 422 for other content, or 409 while in flight.
@@ -127,6 +127,6 @@ public static class AcknowledgementEndpoints
     private static string Hash(string id, AcknowledgementRequest request) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id + "\n" + JsonSerializer.Serialize(request))));
 
-    private static async Task<ContactPerson> MeAsync(ClaimsPrincipal user, KontaktlofteDb db, CancellationToken cancel) =>
-        ContactPerson.Of(await MeEndpoints.LookUpAsync(user, db, cancel));
+    private static async Task<ContactPerson> MeAsync(ClaimsPrincipal user, KontaktlofteDb db, IMailbox mailbox, CancellationToken cancel) =>
+        ContactPerson.Of(await MeEndpoints.LookUpAsync(user, db, mailbox, cancel));
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Kontaktlofte.AddinApi.Data;
+using Kontaktlofte.AddinApi.Mailbox;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,19 +26,50 @@ public static class MeEndpoints
         return app;
     }
 
-    private static async Task<Ok<CurrentOfficial>> GetMe(ClaimsPrincipal user, KontaktlofteDb db, CancellationToken cancel) =>
-        TypedResults.Ok(await LookUpAsync(user, db, cancel));
+    private static async Task<Ok<CurrentOfficial>> GetMe(ClaimsPrincipal user, KontaktlofteDb db, IMailbox mailbox, CancellationToken cancel) =>
+        TypedResults.Ok(await LookUpAsync(user, db, mailbox, cancel));
 
-    /// <summary>The signed-in official: the directory's details where the database has them, else the token's.</summary>
-    public static async Task<CurrentOfficial> LookUpAsync(ClaimsPrincipal user, KontaktlofteDb db, CancellationToken cancel)
+    /// <summary>
+    /// The signed-in official: their row in the database, filled from the directory (Graph /me) the first time they
+    /// are seen, so that receipts carry their title and phone; the token's name where neither knows more.
+    /// </summary>
+    public static async Task<CurrentOfficial> LookUpAsync(ClaimsPrincipal user, KontaktlofteDb db, IMailbox mailbox, CancellationToken cancel)
     {
         var email = (user.FindFirstValue(KontaktlofteClaims.Email) ?? "").ToLowerInvariant(); // stored in lower case
-        var official = await db.Officials.AsNoTracking().FirstOrDefaultAsync(o => o.Email == email, cancel);
+        var official = await db.Officials.AsNoTracking().FirstOrDefaultAsync(o => o.Email == email, cancel)
+                       ?? await RememberAsync(user, email, db, mailbox, cancel);
         return new CurrentOfficial(
             email,
             official?.Name ?? user.FindFirstValue(KontaktlofteClaims.Name) ?? email,
             official?.Title ?? "",
             official?.Phone ?? "",
             user.FindAll(KontaktlofteClaims.Role).Select(c => c.Value).ToList());
+    }
+
+    private static async Task<Official?> RememberAsync(ClaimsPrincipal user, string email, KontaktlofteDb db, IMailbox mailbox, CancellationToken cancel)
+    {
+        if (email.Length == 0) return null;
+        OwnerProfile? profile;
+        try
+        {
+            profile = await mailbox.GetOwnerProfileAsync(await mailbox.OpenAsync(user, cancel), cancel);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Graph or the token service may be away: the token's name serves for now, the directory is asked next time.
+            return null;
+        }
+        if (profile is null) return null;
+        var official = new Official { Email = email, Name = profile.Name, Title = profile.Title, Phone = profile.Phone };
+        db.Officials.Add(official);
+        try
+        {
+            await db.SaveChangesAsync(cancel);
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(official).State = EntityState.Detached; // stored by a parallel request
+        }
+        return official;
     }
 }

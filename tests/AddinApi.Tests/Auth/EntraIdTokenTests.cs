@@ -39,6 +39,8 @@ public sealed class EntraIdTokenTests
             ["AzureAd:TenantId"] = Tenant,
             ["AzureAd:ClientId"] = ClientId,
             ["AzureAd:Audience"] = $"api://{ClientId}",
+            // Identity is under test here, not Graph (GraphMailboxTests prove that adapter).
+            ["Mailbox:Adapter"] = "Sandbox",
         });
         _client = _api.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
             services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>

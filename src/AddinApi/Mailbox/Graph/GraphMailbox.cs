@@ -49,6 +49,14 @@ internal sealed class GraphMailbox(HttpClient http, IAuthorizationHeaderProvider
         }
     });
 
+    public Task<OwnerProfile?> GetOwnerProfileAsync(MailboxOwner owner, CancellationToken cancel) => Call(async () =>
+    {
+        var me = await Client(owner).Me.GetAsync(request => request.QueryParameters.Select =
+            ["displayName", "jobTitle", "businessPhones", "mobilePhone", "mail", "userPrincipalName"], cancel);
+        return me is null ? null : new OwnerProfile(me.DisplayName ?? owner.Email, me.JobTitle ?? "",
+            me.BusinessPhones?.FirstOrDefault() ?? me.MobilePhone ?? "", owner.Email);
+    });
+
     private static MailboxMessage ToMessage(Message message) => new(
         message.Id!, message.InternetMessageId, message.ConversationId,
         new MailAddress(message.From?.EmailAddress?.Name, message.From?.EmailAddress?.Address),

@@ -93,6 +93,17 @@ public sealed class FakeGraph : IAsyncDisposable
             await next(context);
         });
 
+        _app.MapGet("/v1.0/me", () => Results.Json(new JsonObject
+        {
+            ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users(displayName,jobTitle,businessPhones,mobilePhone,mail,userPrincipalName)/$entity",
+            ["displayName"] = "Lina Graph",
+            ["jobTitle"] = "Bygglovshandläggare",
+            ["businessPhones"] = new JsonArray("08-530 699 99"),
+            ["mobilePhone"] = null,
+            ["mail"] = "lina.graph@botkyrka.se",
+            ["userPrincipalName"] = "lina.graph@botkyrka.se",
+        }));
+
         _app.MapGet("/v1.0/me/messages/{id}", (string id) =>
             Find(id) is { } message ? Results.Json(message) : NotFound());
 

@@ -186,6 +186,21 @@ public sealed class GraphMailboxTests
     }
 
     [TestMethod]
+    public async Task An_official_seen_for_the_first_time_gets_title_and_phone_from_the_directory_once()
+    {
+        var client = Api().SandboxOfficial("lina.graph@botkyrka.se");
+
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/me");
+        await client.GetFromJsonAsync<JsonElement>("/api/me");
+
+        Assert.AreEqual("Lina Graph", me.GetProperty("name").GetString());
+        Assert.AreEqual("Bygglovshandläggare", me.GetProperty("title").GetString());
+        Assert.AreEqual("08-530 699 99", me.GetProperty("phone").GetString());
+        var profile = _graph.Where("GET", "/v1.0/me").Single();
+        StringAssert.Contains(profile.Query, "$select=displayName,jobTitle,businessPhones,mobilePhone,mail,userPrincipalName");
+    }
+
+    [TestMethod]
     public async Task A_message_graph_does_not_know_is_a_404()
     {
         var response = await Api().SandboxOfficial().GetAsync("/api/messages/AAMkOkand=/promise");
