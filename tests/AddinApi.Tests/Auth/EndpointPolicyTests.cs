@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,5 +24,29 @@ public sealed class EndpointPolicyTests
         Assert.IsEmpty(unnamed, "endpoints without a named policy: " + string.Join(", ", unnamed));
         CollectionAssert.AreEquivalent(new[] { "/healthz", "/addin/config.json", "/" }, open,
             "only the health check, the add-in's sign-in settings and the sandbox page's redirect are open");
+    }
+
+    [TestMethod]
+    public async Task Every_protected_endpoint_answers_401_without_a_user_and_403_without_the_role()
+    {
+        using var api = new KontaktlofteFactory();
+        _ = api.CreateClient();
+        var endpoints = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(method => (Method: method, Path: System.Text.RegularExpressions.Regex.Replace(e.RoutePattern.RawText!, "{[^}]+}", "x"))))
+            .ToList();
+        Assert.IsGreaterThanOrEqualTo(15, endpoints.Count);
+
+        foreach (var (method, path) in endpoints)
+        {
+            foreach (var (client, expected) in new[] { (api.CreateClient(), HttpStatusCode.Unauthorized), (api.ClientAs("Annan"), HttpStatusCode.Forbidden) })
+            {
+                var request = new HttpRequestMessage(new HttpMethod(method), path);
+                if (method is "POST" or "PUT") request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+                var response = await client.SendAsync(request);
+                Assert.AreEqual(expected, response.StatusCode, $"{method} {path}");
+            }
+        }
     }
 }

@@ -43,9 +43,9 @@ internal sealed class GraphMailbox(HttpClient http, IAuthorizationHeaderProvider
                 cancel);
             return message is null ? null : ToMessage(message);
         }
-        catch (ApiException error) when (error.ResponseStatusCode == StatusCodes.Status404NotFound)
+        catch (ApiException error) when (error.ResponseStatusCode is StatusCodes.Status404NotFound or StatusCodes.Status400BadRequest)
         {
-            return null;
+            return null; // not in this mailbox, or not an id Graph can read (ErrorInvalidIdMalformed)
         }
     });
 

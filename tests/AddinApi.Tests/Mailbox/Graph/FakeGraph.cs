@@ -105,7 +105,8 @@ public sealed class FakeGraph : IAsyncDisposable
         }));
 
         _app.MapGet("/v1.0/me/messages/{id}", (string id) =>
-            Find(id) is { } message ? Results.Json(message) : NotFound());
+            id.StartsWith("malformed", StringComparison.Ordinal) ? Error(400, "ErrorInvalidIdMalformed", "Id is malformed.")
+            : Find(id) is { } message ? Results.Json(message) : NotFound());
 
         _app.MapPost("/v1.0/me/messages/{id}/createReply", async (string id) =>
         {

@@ -201,9 +201,11 @@ public sealed class GraphMailboxTests
     }
 
     [TestMethod]
-    public async Task A_message_graph_does_not_know_is_a_404()
+    [DataRow("AAMkOkand=", DisplayName = "unknown id")]
+    [DataRow("malformed-id", DisplayName = "an id Graph cannot read (400 ErrorInvalidIdMalformed)")]
+    public async Task A_message_graph_does_not_know_is_a_404(string id)
     {
-        var response = await Api().SandboxOfficial().GetAsync("/api/messages/AAMkOkand=/promise");
+        var response = await Api().SandboxOfficial().GetAsync($"/api/messages/{id}/promise");
 
         Assert.AreEqual(HttpStatusCode.NotFound, response.StatusCode);
     }
