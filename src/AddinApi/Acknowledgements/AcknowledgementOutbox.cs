@@ -13,7 +13,8 @@ namespace Kontaktlofte.AddinApi.Acknowledgements;
 internal sealed class AcknowledgementOutbox(KontaktlofteDb db, IMailbox mailbox, ReceiptText receipts, TimeProvider clock,
     ILogger<AcknowledgementOutbox> log)
 {
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    // Longer than the SDK's own retries can take (2 × Retry-After, at most 180 s each): one sender at a time.
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(10);
 
