@@ -49,7 +49,10 @@ async function showInbox(): Promise<void> {
 function select(message: Message): void {
   selected = message;
   draft = null;
-  for (const b of list.querySelectorAll("button.message")) b.toggleAttribute("aria-current", b.getAttribute("data-id") === message.id);
+  for (const b of list.querySelectorAll("button.message")) {
+    if (b.getAttribute("data-id") === message.id) b.setAttribute("aria-current", "true");
+    else b.removeAttribute("aria-current");
+  }
   const body = message.bodyHtml
     ? Object.assign(h("iframe", { sandbox: "", title: "Meddelandets innehåll", class: "mail-body" }), { srcdoc: message.bodyHtml })
     : h("div", { class: "mail-body text" }, message.bodyText ?? "");
