@@ -101,7 +101,7 @@ public static class AcknowledgementEndpoints
             return TypedResults.Problem("Samma mottagningsbevis håller redan på att skickas. Vänta en stund och titta igen.",
                 statusCode: StatusCodes.Status409Conflict);
         }
-        await outbox.SendClaimedAsync(ack.Id, cancel);
+        await outbox.SendClaimedAsync(ack.Id, cancel, tracked.Message);
         return TypedResults.Created($"/api/messages/{Uri.EscapeDataString(ack.MessageId)}/promise", ResultOf(ack));
     }
 

@@ -39,14 +39,17 @@ internal sealed class AcknowledgementOutbox(KontaktlofteDb db, IMailbox mailbox,
             .OrderBy(a => a.NextAttemptAt).Select(a => a.Id).Take(count).ToListAsync(cancel);
     }
 
-    /// <summary>Sends a claimed acknowledgement; on failure schedules the next attempt with back-off.</summary>
-    public async Task SendClaimedAsync(Guid id, CancellationToken cancel)
+    /// <summary>
+    /// Sends a claimed acknowledgement; on failure schedules the next attempt with back-off. The request that
+    /// recorded it passes the message it has just read; the worker reads it again.
+    /// </summary>
+    public async Task SendClaimedAsync(Guid id, CancellationToken cancel, MailboxMessage? known = null)
     {
         var ack = await db.Acknowledgements.FirstAsync(a => a.Id == id, cancel);
         var owner = new MailboxOwner(ack.Mailbox, ack.SessionKey);
         try
         {
-            var message = await mailbox.GetMessageAsync(owner, ack.MessageId, cancel)
+            var message = known ?? await mailbox.GetMessageAsync(owner, ack.MessageId, cancel)
                 ?? throw new MailboxUnavailableException("Meddelandet finns inte i brevlådan.");
             if (ack.DraftId is null)
             {
