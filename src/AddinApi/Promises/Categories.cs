@@ -17,8 +17,6 @@ public static class Categories
     public static bool TryParse(string? name, out MessageCategory category) =>
         ByName.TryGetValue(name?.Trim() ?? "", out category);
 
-    public static string Name(MessageCategory category) => ByName.First(p => p.Value == category).Key;
-
     public static string Swedish(MessageCategory category) => category switch
     {
         MessageCategory.Question => "fråga",
