@@ -2,6 +2,7 @@ using System.Text;
 using AngleSharp.Html.Parser;
 using BenchmarkDotNet.Attributes;
 using Kontaktlofte.AddinApi.Drafts;
+using Kontaktlofte.AddinApi.Mail;
 using Kontaktlofte.AddinApi.Organisation;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,4 @@
-using Kontaktlofte.AddinApi.Drafts.Confidentiality;
+using Kontaktlofte.AddinApi.Confidentiality;
 using Kontaktlofte.AddinApi.Problems;
 using Kontaktlofte.AddinApi.Promises;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,5 @@
-using Kontaktlofte.AddinApi.Drafts.MailText;
-using Kontaktlofte.AddinApi.Drafts.Text;
+using Kontaktlofte.AddinApi.Mail;
+using Kontaktlofte.AddinApi.Text;
 using Kontaktlofte.AddinApi.Organisation;
 
 namespace Kontaktlofte.AddinApi.Drafts;
@@ -38,7 +38,7 @@ internal sealed class DraftContext
     public DraftReviewRequest Request { get; }
     public DateOnly Today { get; }
     public string Subject { get; }
-    public DraftText Text { get; }
+    public MailText Text { get; }
     public IReadOnlyList<TextSpan> OwnWords { get; }
     public IReadOnlyList<Sentence> OwnSentences { get; }
     public IReadOnlyList<Recipient> Recipients { get; }

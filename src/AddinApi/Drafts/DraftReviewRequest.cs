@@ -1,3 +1,5 @@
+using Kontaktlofte.AddinApi.Mail;
+
 namespace Kontaktlofte.AddinApi.Drafts;
 
 /// <summary>A draft reply as Outlook holds it while the official writes it. Nothing of it is stored.</summary>
@@ -20,11 +22,6 @@ public sealed record DraftReviewRequest(
     IReadOnlyList<AttachmentInfo>? Attachments,
     bool IsReply = false,
     bool ReadReceiptRequested = false);
-
-/// <summary>A mail address with its display name.</summary>
-/// <param name="Name">Display name, e.g. "Anna Berg".</param>
-/// <param name="Address">The address, e.g. "anna.berg@example.se".</param>
-public sealed record MailAddress(string? Name, string? Address);
 
 /// <summary>An attachment of the draft.</summary>
 /// <param name="Name">File name.</param>

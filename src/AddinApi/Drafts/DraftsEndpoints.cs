@@ -1,4 +1,5 @@
 using Kontaktlofte.AddinApi.Auth;
+using Kontaktlofte.AddinApi.Confidentiality;
 using Kontaktlofte.AddinApi.Drafts.Attachments;
 using Kontaktlofte.AddinApi.Drafts.Confidentiality;
 using Kontaktlofte.AddinApi.Drafts.PlainLanguage;

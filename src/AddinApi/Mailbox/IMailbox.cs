@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Kontaktlofte.AddinApi.Drafts;
+using Kontaktlofte.AddinApi.Mail;
 
 namespace Kontaktlofte.AddinApi.Mailbox;
 

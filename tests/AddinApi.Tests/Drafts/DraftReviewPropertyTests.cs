@@ -30,7 +30,7 @@ public sealed class DraftReviewPropertyTests
             var request = new DraftReviewRequest(html.Length > 40 ? html[..40] : html, html, null,
                 [Reviewing.Citizen], null, null, null, true);
             var review = Reviewing.Review(request);
-            var text = Kontaktlofte.AddinApi.Drafts.MailText.MailTextReader.Read(html, null);
+            var text = Kontaktlofte.AddinApi.Mail.MailTextReader.Read(html, null);
             foreach (var finding in review.Findings)
             {
                 var partLength = finding.Part switch

@@ -1,4 +1,5 @@
 using Kontaktlofte.AddinApi.Drafts;
+using Kontaktlofte.AddinApi.Mail;
 using Kontaktlofte.AddinApi.Organisation;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,5 @@
-using Kontaktlofte.AddinApi.Drafts.Text;
+using Kontaktlofte.AddinApi.Confidentiality;
+using Kontaktlofte.AddinApi.Text;
 
 namespace Kontaktlofte.AddinApi.Drafts.Confidentiality;
 

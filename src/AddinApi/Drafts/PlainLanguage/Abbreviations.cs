@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Kontaktlofte.AddinApi.Drafts.Text;
+using Kontaktlofte.AddinApi.Text;
 
 namespace Kontaktlofte.AddinApi.Drafts.PlainLanguage;
 

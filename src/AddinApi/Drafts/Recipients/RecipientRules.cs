@@ -1,4 +1,4 @@
-using Kontaktlofte.AddinApi.Drafts.Text;
+using Kontaktlofte.AddinApi.Text;
 
 namespace Kontaktlofte.AddinApi.Drafts.Recipients;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Kontaktlofte.AddinApi.Drafts.Text;
+using Kontaktlofte.AddinApi.Text;
 
 namespace Kontaktlofte.AddinApi.Drafts.Tone;
 

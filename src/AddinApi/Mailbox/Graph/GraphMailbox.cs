@@ -1,12 +1,12 @@
 using System.Security.Claims;
 using Kontaktlofte.AddinApi.Auth;
-using Kontaktlofte.AddinApi.Drafts;
-using Microsoft.Graph;
+using Kontaktlofte.AddinApi.Mail;
+using Microsoft.Extensions.Options;
 using Microsoft.Graph.Me.Messages.Item.CreateReply;
 using Microsoft.Graph.Models;
+using Microsoft.Graph;
 using Microsoft.Identity.Abstractions;
 using Microsoft.Kiota.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Kontaktlofte.AddinApi.Mailbox.Graph;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Kontaktlofte.AddinApi.Auth;
 using Kontaktlofte.AddinApi.Data;
-using Kontaktlofte.AddinApi.Drafts;
+using Kontaktlofte.AddinApi.Mail;
 using Kontaktlofte.AddinApi.Problems;
 using Kontaktlofte.AddinApi.Promises;
 using Microsoft.AspNetCore.Http.HttpResults;

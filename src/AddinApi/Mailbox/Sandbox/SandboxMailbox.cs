@@ -2,7 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Kontaktlofte.AddinApi.Auth;
 using Kontaktlofte.AddinApi.Data;
-using Kontaktlofte.AddinApi.Drafts;
+using Kontaktlofte.AddinApi.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kontaktlofte.AddinApi.Mailbox.Sandbox;

@@ -1,5 +1,5 @@
 using Kontaktlofte.AddinApi.Auth;
-using Kontaktlofte.AddinApi.Drafts;
+using Kontaktlofte.AddinApi.Mail;
 using Kontaktlofte.AddinApi.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,6 +1,6 @@
-using Kontaktlofte.AddinApi.Drafts.Confidentiality;
-using Kontaktlofte.AddinApi.Drafts.MailText;
-using Kontaktlofte.AddinApi.Drafts.Text;
+using Kontaktlofte.AddinApi.Confidentiality;
+using Kontaktlofte.AddinApi.Mail;
+using Kontaktlofte.AddinApi.Text;
 using Kontaktlofte.AddinApi.Organisation;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using Kontaktlofte.AddinApi.Drafts;
 using Kontaktlofte.AddinApi.Drafts.PlainLanguage;
-using Kontaktlofte.AddinApi.Drafts.Text;
+using Kontaktlofte.AddinApi.Text;
 
 namespace Kontaktlofte.AddinApi.Tests.Drafts.PlainLanguage;
 

@@ -1,4 +1,5 @@
 using Kontaktlofte.AddinApi.Drafts;
+using Kontaktlofte.AddinApi.Mail;
 
 namespace Kontaktlofte.AddinApi.Tests.Drafts.Recipients;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Kontaktlofte.AddinApi.Drafts.Confidentiality;
+using Kontaktlofte.AddinApi.Confidentiality;
 using Kontaktlofte.AddinApi.Organisation;
 using Kontaktlofte.AddinApi.Promises;
 using Kontaktlofte.AddinApi.Promises.Classification;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Kontaktlofte.AddinApi.Drafts.MailText;
+namespace Kontaktlofte.AddinApi.Mail;
 
 /// <summary>
 /// What can be told from the text alone: where the quoted history starts (Outlook's "-----Ursprungligt

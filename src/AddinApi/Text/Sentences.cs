@@ -1,4 +1,4 @@
-namespace Kontaktlofte.AddinApi.Drafts.Text;
+namespace Kontaktlofte.AddinApi.Text;
 
 /// <summary>A sentence of the official's text and how many words it has.</summary>
 internal readonly record struct Sentence(TextSpan Span, int Words);

@@ -1,13 +1,13 @@
-namespace Kontaktlofte.AddinApi.Drafts.MailText;
+namespace Kontaktlofte.AddinApi.Mail;
 
 /// <summary>Turns a draft's body, HTML or plain text, into its own text, signature and quoted history.</summary>
 internal static class MailTextReader
 {
-    public static DraftText Read(string? html, string? text)
+    public static MailText Read(string? html, string? text)
     {
         var fromMarkup = !string.IsNullOrWhiteSpace(html)
             ? HtmlMailReader.Read(html)
-            : new DraftText(PlainTextMail.Normalize(text ?? ""), "", "", [], []);
+            : new MailText(PlainTextMail.Normalize(text ?? ""), "", "", [], []);
 
         // History that only the text reveals ("-----Original Message-----", "Den … skrev:", "> "),
         // in the official's part and in a signature that the markup ended too late.

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Kontaktlofte.AddinApi.Drafts.Text;
+using Kontaktlofte.AddinApi.Text;
 
-namespace Kontaktlofte.AddinApi.Drafts.Confidentiality;
+namespace Kontaktlofte.AddinApi.Confidentiality;
 
 /// <summary>
 /// Personnummer (Folkbokföringslagen 18 §) and samordningsnummer (18 a §: day + 60) in the forms

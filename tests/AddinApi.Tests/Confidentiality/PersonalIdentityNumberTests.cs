@@ -1,6 +1,6 @@
-using Kontaktlofte.AddinApi.Drafts.Confidentiality;
+using Kontaktlofte.AddinApi.Confidentiality;
 
-namespace Kontaktlofte.AddinApi.Tests.Drafts.Confidentiality;
+namespace Kontaktlofte.AddinApi.Tests.Confidentiality;
 
 [TestClass]
 public sealed class PersonalIdentityNumberTests

@@ -1,7 +1,8 @@
 using Kontaktlofte.AddinApi.Drafts;
-using Kontaktlofte.AddinApi.Drafts.MailText;
+using Kontaktlofte.AddinApi.Mail;
+using Kontaktlofte.AddinApi.Tests.Drafts;
 
-namespace Kontaktlofte.AddinApi.Tests.Drafts.MailText;
+namespace Kontaktlofte.AddinApi.Tests.Mail;
 
 [TestClass]
 public sealed class MailTextReaderTests

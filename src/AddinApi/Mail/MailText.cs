@@ -1,10 +1,10 @@
-namespace Kontaktlofte.AddinApi.Drafts.MailText;
+namespace Kontaktlofte.AddinApi.Mail;
 
 /// <summary>
 /// A draft split the way a reader sees it: the official's own new text, the signature block, and the
 /// quoted history of earlier messages. Each part is plain text; findings index into these strings.
 /// </summary>
-internal sealed record DraftText(
+internal sealed record MailText(
     string Own,
     string Signature,
     string Quoted,

@@ -1,4 +1,4 @@
-namespace Kontaktlofte.AddinApi.Drafts.Text;
+namespace Kontaktlofte.AddinApi.Text;
 
 /// <summary>
 /// A word list kept as a data file (TSV: <c>pattern⇥note</c>, <c>#</c> comments). A pattern is one or more

@@ -2,7 +2,7 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
-namespace Kontaktlofte.AddinApi.Drafts.MailText;
+namespace Kontaktlofte.AddinApi.Mail;
 
 /// <summary>
 /// Reads the HTML that Outlook writes into a draft and splits it into own text, signature and quoted
@@ -24,7 +24,7 @@ internal static class HtmlMailReader
         "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "ul",
     };
 
-    public static DraftText Read(string html)
+    public static MailText Read(string html)
     {
         var document = new HtmlParser().ParseDocument(html);
         var walk = new Walk();
@@ -176,7 +176,7 @@ internal static class HtmlMailReader
                 || compact.Contains("mso-hide:all", StringComparison.OrdinalIgnoreCase);
         }
 
-        public DraftText Result() => new(
+        public MailText Result() => new(
             PlainTextMail.Normalize(_own.ToString()),
             PlainTextMail.Normalize(_signature.ToString()),
             PlainTextMail.Normalize(_quoted.ToString()),

@@ -1,4 +1,4 @@
-namespace Kontaktlofte.AddinApi.Drafts.Text;
+namespace Kontaktlofte.AddinApi.Text;
 
 /// <summary>A run of characters in one extracted text: where a word, sentence or finding is.</summary>
 internal readonly record struct TextSpan(int Start, int Length)

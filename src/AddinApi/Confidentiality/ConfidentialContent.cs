@@ -1,6 +1,6 @@
-using Kontaktlofte.AddinApi.Drafts.Text;
+using Kontaktlofte.AddinApi.Text;
 
-namespace Kontaktlofte.AddinApi.Drafts.Confidentiality;
+namespace Kontaktlofte.AddinApi.Confidentiality;
 
 /// <summary>What kind of confidential content was found.</summary>
 internal enum ConfidentialKind { PersonalId, SecrecyMarker, SensitiveData }
