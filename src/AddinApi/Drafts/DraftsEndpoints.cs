@@ -6,6 +6,7 @@ using Kontaktlofte.AddinApi.Drafts.PlainLanguage;
 using Kontaktlofte.AddinApi.Drafts.Recipients;
 using Kontaktlofte.AddinApi.Drafts.Signature;
 using Kontaktlofte.AddinApi.Drafts.Tone;
+using Kontaktlofte.AddinApi.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -23,7 +24,8 @@ public static class DraftsEndpoints
     public static IServiceCollection AddDraftReview(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<ConfidentialContent>();
+        services.TryAddSingleton<ConfidentialContent>();
+        services.TryAddSingleton<Languages>();
         services.AddSingleton<IDraftRule, SubjectLine>();
         services.AddSingleton<IDraftRule, Readability>();
         services.AddSingleton<IDraftRule, Officialese>();

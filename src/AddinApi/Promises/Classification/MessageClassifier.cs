@@ -24,13 +24,11 @@ public sealed record MessageClassification(MessageCategory Category, string Lang
 /// or voicemail (the telephone guideline: call back within two working days); internal mail by domain;
 /// the rest by Swedish, Finnish and English keywords (<c>classification-keywords.tsv</c>), a question by default.
 /// </summary>
-internal sealed class MessageClassifier(IOptions<OrganisationOptions> organisation, ConfidentialContent confidential)
+internal sealed class MessageClassifier(IOptions<OrganisationOptions> organisation, ConfidentialContent confidential, Languages languages)
 {
     private static readonly string[] AutomaticSenders = ["noreply", "no-reply", "donotreply", "do-not-reply", "mailer-daemon", "postmaster"];
 
     private readonly TermList _keywords = TermList.Load("classification-keywords.tsv");
-    private readonly Dictionary<string, string> _languageWords =
-        DataFiles.Rows("language-words.tsv").ToDictionary(r => r[0], r => r[1], StringComparer.Ordinal);
 
     public MessageClassification Classify(IncomingMessage message)
     {
@@ -45,7 +43,7 @@ internal sealed class MessageClassifier(IOptions<OrganisationOptions> organisati
             ?? Internal(message, org, reasons)
             ?? ByKeywords(subject, ownText, reasons);
 
-        var language = Language(subject + "\n" + ownText);
+        var language = languages.Of(subject + "\n" + ownText);
         if (language == "fi")
             reasons.Add("Skrivet på finska. Botkyrka är förvaltningsområde för finska (lag 2009:724): invånaren har rätt att använda finska – svara på finska.");
         else if (language == "en")
@@ -141,17 +139,4 @@ internal sealed class MessageClassifier(IOptions<OrganisationOptions> organisati
 
     private List<string> Matches(string text, string kind) =>
         _keywords.Find(text).Where(m => m.Term.Note == kind).Select(m => text.Substring(m.Start, m.Length).ToLowerInvariant()).Distinct().ToList();
-
-    /// <summary>The language with the most of its common words; Swedish unless another clearly leads.</summary>
-    private string Language(string text)
-    {
-        var counts = new Dictionary<string, int>();
-        var lower = text.ToLowerInvariant();
-        foreach (var word in Words.Tokenize(lower))
-            if (_languageWords.TryGetValue(lower.Substring(word.Start, word.Length), out var language))
-                counts[language] = counts.GetValueOrDefault(language) + 1;
-        var sv = counts.GetValueOrDefault("sv");
-        var best = counts.OrderByDescending(c => c.Value).FirstOrDefault();
-        return best.Key is { } other && other != "sv" && best.Value >= 2 && best.Value > sv ? other : "sv";
-    }
 }

@@ -1,10 +1,11 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Kontaktlofte.AddinApi.Confidentiality;
 using Kontaktlofte.AddinApi.Organisation;
-using Kontaktlofte.AddinApi.Promises;
 using Kontaktlofte.AddinApi.Promises.Classification;
+using Kontaktlofte.AddinApi.Promises;
+using Kontaktlofte.AddinApi.Text;
 using Microsoft.Extensions.Options;
 
 namespace Kontaktlofte.AddinApi.Tests.Promises.Classification;
@@ -14,7 +15,7 @@ public sealed class MessageClassifierTests
 {
     private static readonly MessageClassifier Classifier = new(
         Options.Create(new OrganisationOptions { InternalDomains = ["botkyrka.se"] }),
-        new ConfidentialContent(new FixedClock(Tests.Drafts.Reviewing.Now)));
+        new ConfidentialContent(new FixedClock(Tests.Drafts.Reviewing.Now)), new Languages());
 
     private static MessageClassification Classify(string subject, string body, string from = "anna.berg@example.se",
         Dictionary<string, string>? headers = null, string fromName = "Anna Berg") =>
