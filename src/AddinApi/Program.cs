@@ -39,6 +39,7 @@ app.MapDrafts();
 app.MapDeadlines();
 app.MapClassification();
 app.MapPromises();
+app.MapLabels();
 app.MapAcknowledgements();
 app.MapSandboxMailboxWhenUsed();
 

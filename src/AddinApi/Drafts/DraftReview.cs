@@ -31,4 +31,8 @@ public sealed record Finding(
 /// <param name="Words">Number of words.</param>
 /// <param name="Sentences">Number of sentences.</param>
 /// <param name="LongWords">Words of more than six letters.</param>
-public sealed record TextMetrics(double Lix, int Words, int Sentences, int LongWords);
+public sealed record TextMetrics(double Lix, int Words, int Sentences, int LongWords)
+{
+    /// <summary>The LIX band in Swedish words; null when the text is too short for LIX to mean anything.</summary>
+    public string? LixBand => Words >= PlainLanguage.Readability.LixMinimumWords ? PlainLanguage.Readability.Band(Lix) : null;
+}

@@ -23,7 +23,25 @@ public static class DeadlineEndpoints
             .WithName("GetCalendar")
             .WithSummary("Dagar som inte är arbetsdagar, med svenska namn")
             .WithDescription("Helgdagar, midsommar-, jul- och nyårsafton, lördagar, söndagar och kommunens egna lediga dagar.");
+        api.MapGet("/answer-dates", GetAnswerDates)
+            .WithName("GetAnswerDates")
+            .WithSummary("Arbetsdagar som kan lovas som svarsdatum, från i dag")
+            .WithDescription("I dag räknas i Sverige (Europe/Stockholm), inte i UTC: mellan midnatt och ett på natten är det redan nästa dag här.");
         return app;
+    }
+
+    /// <summary>How many working days <c>GET /api/answer-dates</c> offers.</summary>
+    public const int AnswerDatesOffered = 30;
+
+    /// <param name="calendar">The working-day calendar.</param>
+    /// <param name="clock">The clock.</param>
+    private static Ok<AnswerDates> GetAnswerDates(WorkingDayCalendar calendar, TimeProvider clock)
+    {
+        var today = clock.Today();
+        var dates = new List<DateOnly>(AnswerDatesOffered);
+        for (var day = calendar.SameOrNextWorkingDay(today); dates.Count < AnswerDatesOffered; day = calendar.AddWorkingDays(day, 1))
+            dates.Add(day);
+        return TypedResults.Ok(new AnswerDates(today, dates));
     }
 
     /// <param name="receivedAt">When the message arrived, ISO 8601 with offset, e.g. 2026-11-27T16:05:00+01:00.</param>
@@ -75,3 +93,8 @@ public static class DeadlineEndpoints
         return true;
     }
 }
+
+/// <summary>The days an official may promise an answer on.</summary>
+/// <param name="Today">Today in Sweden.</param>
+/// <param name="Dates">The working days from today on (today included when it is one), in order.</param>
+public sealed record AnswerDates(DateOnly Today, IReadOnlyList<DateOnly> Dates);
