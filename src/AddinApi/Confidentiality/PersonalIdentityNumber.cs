@@ -6,9 +6,10 @@ namespace Kontaktlofte.AddinApi.Confidentiality;
 
 /// <summary>
 /// Personnummer (Folkbokföringslagen 18 §) and samordningsnummer (18 a §: day + 60) in the forms
-/// ÅÅMMDD-NNNK, ÅÅMMDD+NNNK (100 years or older), ÅÅÅÅMMDD-NNNK and without separator — only with a real
-/// date and a valid check digit (Luhn over ÅÅMMDDNNN). Organisation numbers (month ≥ 20), phone numbers,
-/// dates, postal codes and bankgiro numbers fail those tests or the shape.
+/// ÅÅMMDD-NNNK, ÅÅMMDD+NNNK (100 years or older), ÅÅÅÅMMDD-NNNK, with a space for the hyphen
+/// (ÅÅMMDD NNNK, as people type it) and without separator — only with a real date and a valid check digit
+/// (Luhn over ÅÅMMDDNNN). Organisation numbers (month ≥ 20), phone numbers, dates, postal codes and
+/// bankgiro numbers fail those tests or the shape.
 /// </summary>
 internal static partial class PersonalIdentityNumber
 {
@@ -24,8 +25,11 @@ internal static partial class PersonalIdentityNumber
             var digits = match.Groups["yy"].Value + match.Groups["mm"].Value + match.Groups["dd"].Value + match.Groups["serial"].Value;
             if (!HasValidCheckDigit(digits)) continue;
             if (!HasRealDate(century, separator, digits, today)) continue;
-            if (century.Length == 0 && separator.Length == 0 && digits[0] == '0' && !HasKeywordNear(text, match.Index))
-                continue; // 0701234567: the shape of a mobile number
+            var spaced = separator is " " or "\u00A0";
+            if (century.Length == 0 && (separator.Length == 0 || spaced) && digits[0] == '0' && !HasKeywordNear(text, match.Index))
+                continue; // 0701234567, 070123 4567: the shape of a mobile number
+            if (spaced && IsPartOfSpacedNumber(text, match.Index, match.Index + match.Length))
+                continue; // 12 811218 9876 34: groups of a longer number (an account, an invoice), not one id
             yield return new TextSpan(match.Index, match.Length);
         }
     }
@@ -70,13 +74,20 @@ internal static partial class PersonalIdentityNumber
         return year > notAfter ? year - 100 : year;
     }
 
+    /// <summary>True when another group of digits stands one space before or after the candidate.</summary>
+    private static bool IsPartOfSpacedNumber(string text, int start, int end) =>
+        (start >= 2 && IsSpace(text[start - 1]) && char.IsDigit(text[start - 2])) ||
+        (end + 1 < text.Length && IsSpace(text[end]) && char.IsDigit(text[end + 1]));
+
+    private static bool IsSpace(char c) => c is ' ' or '\u00A0';
+
     private static bool HasKeywordNear(string text, int index)
     {
         var from = Math.Max(0, index - KeywordWindow);
         return Keyword().IsMatch(text.AsSpan(from, index - from));
     }
 
-    [GeneratedRegex(@"(?<![\p{N}\p{L}])(?<century>18|19|20)?(?<yy>\d{2})(?<mm>\d{2})(?<dd>\d{2})(?<separator>[-+‐–]?)(?<serial>\d{4})(?![\p{N}])")]
+    [GeneratedRegex(@"(?<![\p{N}\p{L}])(?<century>18|19|20)?(?<yy>\d{2})(?<mm>\d{2})(?<dd>\d{2})(?<separator>[-+‐– \u00A0]?)(?<serial>\d{4})(?![\p{N}])")]
     private static partial Regex Candidate();
 
     [GeneratedRegex(@"person\s?n(umme)?r|p-?nr|samordningsnummer|födelsenummer|id-?nummer|identitetsnummer|henkilötunnus|född", RegexOptions.IgnoreCase)]

@@ -19,6 +19,11 @@ public sealed class PersonalIdentityNumberTests
     [DataRow("701063-2391", DisplayName = "samordningsnummer (day + 60)")]
     [DataRow("200001012384", DisplayName = "born 2000")]
     [DataRow("000101-2384", DisplayName = "born 2000, hyphen form starting with 0")]
+    [DataRow("811218 9876", DisplayName = "10 digits with a space")]
+    [DataRow("19811218 9876", DisplayName = "12 digits with a space")]
+    [DataRow("811218\u00A09876", DisplayName = "10 digits with a no-break space (HTML &nbsp;)")]
+    [DataRow("20000101 2384", DisplayName = "12 digits with a space, born 2000: the century rules out a phone number")]
+    [DataRow("701063 2391", DisplayName = "samordningsnummer with a space")]
     public void Valid_numbers_are_found(string number) =>
         CollectionAssert.AreEqual(new[] { number }, Found($"Gäller {number} i ärendet.").ToArray());
 
@@ -38,6 +43,11 @@ public sealed class PersonalIdentityNumberTests
     [DataRow("KS/2016:805", DisplayName = "registration number")]
     [DataRow("20301218-9876", DisplayName = "12-digit date in the future")]
     [DataRow("1811218-98765", DisplayName = "part of a longer number")]
+    [DataRow("811218  9876", DisplayName = "two spaces")]
+    [DataRow("811218\n9876", DisplayName = "a line break")]
+    [DataRow("811218 9875", DisplayName = "space form, wrong check digit")]
+    [DataRow("20301218 9876", DisplayName = "space form, 12-digit date in the future")]
+    [DataRow("070123 4567", DisplayName = "mobile with one space")]
     public void Look_alikes_are_not_personal_identity_numbers(string text) =>
         Assert.IsEmpty(Found($"Se {text} här."));
 
@@ -49,6 +59,46 @@ public sealed class PersonalIdentityNumberTests
         Assert.IsEmpty(Found($"Ring {child}."));
         Assert.HasCount(1, Found($"Barnets personnummer: {child}."));
     }
+
+    [TestMethod]
+    public void A_spaced_number_shaped_like_a_mobile_number_counts_only_when_called_a_personnummer()
+    {
+        const string child = "000101 2384"; // born 2000-01-01, valid; 0001012384 is also a phone shape
+
+        Assert.IsEmpty(Found($"Ring {child}."));
+        CollectionAssert.AreEqual(new[] { child }, Found($"Barnets personnummer: {child}.").ToArray());
+        CollectionAssert.AreEqual(new[] { "000101-2384" }, Found("Ring 000101-2384.").ToArray(), "the hyphen form is no phone number");
+    }
+
+    [TestMethod]
+    public void The_keyword_counts_within_sixty_characters_before_the_number()
+    {
+        var inside = "född " + new string('x', 54) + " 0001012384"; // the number at 60: the window starts at "född"
+        var outside = "född " + new string('x', 55) + " 0001012384";
+
+        Assert.HasCount(1, Found(inside));
+        Assert.IsEmpty(Found(outside));
+    }
+
+    [TestMethod]
+    [DataRow("Konto 12 811218 9876.", DisplayName = "a digit group before")]
+    [DataRow("Faktura 811218 9876 34.", DisplayName = "a digit group after")]
+    [DataRow("Faktura 811218 9876\u00A034.", DisplayName = "a digit group after a no-break space")]
+    public void A_spaced_candidate_inside_a_longer_spaced_number_is_not_one(string text) =>
+        Assert.IsEmpty(Found(text));
+
+    [TestMethod]
+    [DataRow("Ärende 12, 811218 9876.", DisplayName = "a comma before")]
+    [DataRow("811218 9876 är hans.", DisplayName = "a word after")]
+    [DataRow("Hans nummer 811218 9876", DisplayName = "end of text")]
+    [DataRow("811218 9876 x", DisplayName = "a letter after one space")]
+    [DataRow("Ärende 12 x 811218 9876.", DisplayName = "a letter before the space")]
+    public void A_spaced_number_beside_words_is_found(string text) =>
+        Assert.HasCount(1, Found(text));
+
+    [TestMethod]
+    public void A_hyphenated_number_after_a_digit_group_is_still_found() =>
+        Assert.HasCount(1, Found("Rum 12 811218-9876."));
 
     [TestMethod]
     public void Several_numbers_in_a_text_are_all_found() =>
