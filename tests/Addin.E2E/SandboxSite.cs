@@ -8,9 +8,10 @@ using Microsoft.Playwright;
 namespace Kontaktlofte.Addin.E2E;
 
 /// <summary>
-/// The API in sandbox mode on a real loopback port (Kestrel), its own SQLite file, and headless Chromium from
-/// Debian (/usr/bin/chromium, or PLAYWRIGHT_CHROMIUM_EXECUTABLE). Office.js is never fetched: the sandbox page
-/// gives the task pane its Office stub, so nothing reaches the internet.
+/// The API in sandbox mode on a real loopback port (Kestrel), its own SQLite file, and headless Chromium: the
+/// machine's own (PLAYWRIGHT_CHROMIUM_EXECUTABLE, or /usr/bin/chromium) when it has one, else the one this project's
+/// restore brings from npm (see <see cref="Chromium"/>). Office.js is never fetched: the sandbox page gives the task
+/// pane its Office stub, so nothing reaches the internet.
 /// </summary>
 public sealed class SandboxSite : WebApplicationFactory<Program>
 {
@@ -52,10 +53,11 @@ public sealed class SandboxSite : WebApplicationFactory<Program>
     public static async Task<(IPlaywright, IBrowser)> LaunchChromiumAsync()
     {
         var playwright = await Playwright.CreateAsync();
-        var executable = Environment.GetEnvironmentVariable("PLAYWRIGHT_CHROMIUM_EXECUTABLE") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+        var chromium = Chromium.Find();
         var browser = await playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = executable,
+            ExecutablePath = chromium.ExecutablePath,
+            Env = chromium.Environment,
             Headless = true,
             // This machine's network is closed: no background connections, no component updates.
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
