@@ -1,17 +1,80 @@
-// The API's answers, as the views use them (see Swagger at /swagger for every field).
+// The API's requests and answers, one name per thing, as Swagger (/swagger) documents them. Dates are yyyy-MM-dd,
+// moments ISO 8601; every word a person reads (labels, help, warnings, errors) comes from the API in Swedish.
+
+export interface Address { name: string; address: string }
+
+/** A named contact person in a receipt (name and e-mail always; title and phone when known). */
+export interface ContactPerson { name: string; title?: string | null; phone?: string | null; email: string }
+
+/** The signed-in official. */
+export interface Official { email: string; name: string; title: string; phone: string; roles: string[] }
+
+export type Category = "question" | "opinion" | "fault-report" | "document-request" | "callback" | "internal" | "automatic";
+export type PromiseState = "open" | "acknowledged" | "answered" | "overdue";
+
+/** The kontaktlöfte of one message: what the citizen was promised and how much time is left. */
+export interface MessagePromise {
+  category: Category; language: string; receivedAt: string; dueDate: string | null; workingDaysLeft: number | null;
+  state: PromiseState; contactPerson: ContactPerson | null; promisedDate: string | null;
+  sensitive: boolean; categoryChosenByOfficial: boolean; reasons: string[];
+}
+
+/** The Swedish names of categories (with what the promise is for each) and of states. */
+export interface Labels {
+  categories: { id: Category; name: string; help: string }[];
+  states: { id: PromiseState; name: string }[];
+}
+
+/** The working days the API accepts as an answer date, from today in Stockholm. */
+export interface AnswerDates { today: string; dates: string[] }
+
+/** What a receipt says: the first one and every "nytt besked" take the same fields. */
+export interface AcknowledgementRequest {
+  /** null: the signed-in official. */
+  contactPerson: ContactPerson | null;
+  promisedDate: string;
+  language: string;
+  personalLine: string | null;
+}
+
+/** Something the official should look at before sending, e.g. a public-records request promised late. */
+export interface ReceiptWarning { code: string; message: string }
+
+export interface ReceiptPreview {
+  to: string; subject: string; bodyHtml: string; language: string; promisedDate: string; contactPerson: ContactPerson;
+  warnings: ReceiptWarning[];
+}
+
+export type OutboxStatus = "queued" | "sent" | "failed";
+
+export interface AcknowledgementResult { acknowledgementId: string; status: OutboxStatus; promisedDate: string; contactPerson: ContactPerson }
+
+/** A receipt as it was sent (or is about to be): the first one, or an update ("nytt besked"). */
+export interface SentAcknowledgement {
+  acknowledgementId: string; kind: "first" | "update"; status: OutboxStatus; createdAt: string; sentAt: string | null;
+  to: string; subject: string; bodyHtml: string | null; promisedDate: string; contactPerson: ContactPerson;
+  /** Why it could not be sent (failed) or is being tried again (queued), in Swedish. */
+  error: string | null;
+}
+
+export interface DraftReviewRequest {
+  subject: string; bodyHtml: string; to: Address[]; cc: Address[]; bcc: Address[];
+  attachments: { name: string; size: number; isInline: boolean }[];
+  isReply: boolean;
+  /** The language of the citizen's mail (the promise's `language`), when the reply's promise is known. */
+  citizenLanguage?: string;
+}
 
 export type Severity = "error" | "warning" | "info";
 export interface Finding { rule: string; severity: Severity; part: string; start: number; length: number; excerpt: string; message: string; suggestion?: string }
-export interface DraftReview { verdict: "block" | "warn" | "ok"; findings: Finding[]; metrics: { lix: number; words: number; sentences: number; longWords: number } }
-
-export interface ContactPerson { name: string; title?: string; phone?: string; email: string }
-export type Category = "question" | "opinion" | "fault-report" | "document-request" | "callback" | "internal" | "automatic";
-export interface Promise_ {
-  category: Category; language: string; receivedAt: string; dueDate: string | null; workingDaysLeft: number | null;
-  state: "open" | "acknowledged" | "answered" | "overdue"; contactPerson: ContactPerson | null; promisedDate: string | null;
-  sensitive: boolean; categoryChosenByOfficial: boolean; reasons: string[];
+export interface DraftReview {
+  verdict: "block" | "warn" | "ok"; findings: Finding[];
+  /** `lixBand` is null when the text is too short for LIX to mean anything. */
+  metrics: { lix: number; lixBand: string | null; words: number; sentences: number; longWords: number };
 }
-export interface Me { email: string; name: string; title: string; phone: string; roles: string[] }
-export interface DayOff { date: string; name: string }
-export interface ReceiptPreview { to: string; subject: string; bodyHtml: string; language: string; promisedDate: string; contactPerson: ContactPerson }
-export interface AcknowledgementResult { acknowledgementId: string; status: "queued" | "sent"; promisedDate: string; contactPerson: ContactPerson }
+
+/** The sandbox's mailbox (local only). */
+export interface SandboxMessage {
+  id: string; subject: string; from: Address; receivedAt: string; bodyText: string | null; bodyHtml: string | null; categories: string[];
+}
+export interface SandboxSent { id: string; inReplyTo: string; to: string; subject: string; bodyHtml: string; sentAt: string | null }

@@ -1,8 +1,8 @@
 // OnMessageSend (Smart Alerts): review the draft; block on errors with a Swedish message naming each problem;
 // allow otherwise; if the API cannot be reached in time, let the official send and say so. No UI, no imports at
 // run time: esbuild bundles this into one classic script, as classic Outlook on Windows requires.
-import { callApi, useSandboxUser } from "../api/client";
-import type { DraftReview } from "../api/contracts";
+import { useSandboxUser } from "../api/client";
+import { reviewDraft } from "../api/endpoints";
 import { associateSendHandler, composeItem, ready, type SendOutcome } from "../office/outlook";
 
 /** Outlook shows "taking longer" after 5 s: answer well before. */
@@ -13,10 +13,7 @@ export async function decide(): Promise<SendOutcome> {
     const host = await ready();
     useSandboxUser(host?.sandboxUser ?? null);
     const draft = await composeItem();
-    const review = await callApi<DraftReview>("/api/drafts/review", {
-      method: "POST",
-      json: { subject: draft.subject, bodyHtml: draft.bodyHtml, to: draft.to, cc: draft.cc, bcc: draft.bcc, attachments: draft.attachments, isReply: draft.isReply },
-    }, REVIEW_TIMEOUT_MS);
+    const review = await reviewDraft(draft, REVIEW_TIMEOUT_MS);
     const errors = review.findings.filter((f) => f.severity === "error");
     if (errors.length === 0) return { allow: true };
     const lines = errors.map((f) => `• ${f.message}${f.suggestion ? ` ${f.suggestion}` : ""}`);

@@ -1,6 +1,5 @@
 // The ONLY module that touches Office.js. It turns Outlook's item into plain objects; nothing else sees `Office`.
-
-export interface Address { name: string; address: string }
+import type { Address, DraftReviewRequest } from "../api/contracts";
 
 export interface ReadItem {
   /** REST id (Graph accepts it; the API answers with the immutable id). */
@@ -10,16 +9,8 @@ export interface ReadItem {
   receivedAt: string;
 }
 
-export interface Attachment { name: string; size: number; isInline: boolean }
-
-export interface ComposeItem {
-  subject: string;
-  bodyHtml: string;
-  to: Address[];
-  cc: Address[];
-  bcc: Address[];
-  attachments: Attachment[];
-  isReply: boolean;
+/** The draft: what the review reads, and how to find the message it answers. */
+export interface ComposeItem extends DraftReviewRequest {
   /** The id of the message being answered, where the host can tell it (the sandbox can). */
   inReplyTo: string | null;
   /** The conversation, through which the API finds the message a reply answers. */
@@ -81,6 +72,14 @@ function call<T>(start: (done: (result: Office.AsyncResult<T>) => void) => void)
 const toAddresses = (list: Office.EmailAddressDetails[]): Address[] =>
   list.map((a) => ({ name: a.displayName ?? "", address: a.emailAddress ?? "" }));
 
+/**
+ * The draft as the review needs it. Whether the official asked for a read or delivery receipt is not part of it:
+ * no Office.js API tells a compose add-in (Mailbox 1.1–1.15 have no such property; `item.internetHeaders` in
+ * compose returns only the custom headers an add-in set itself, and `Disposition-Notification-To` is written
+ * when Exchange turns the item into MIME, after send; `getAllInternetHeadersAsync` is read mode only). The draft's
+ * `isReadReceiptRequested` is on the Graph message, which the API could read given the saved draft's id
+ * (`getItemIdAsync`, Mailbox 1.8; in classic Outlook's cached mode only once the draft has synced).
+ */
 export async function composeItem(): Promise<ComposeItem> {
   const item = Office.context.mailbox.item as Office.MessageCompose;
   const [subject, bodyHtml, to, cc, bcc, attachments, composeType] = await Promise.all([

@@ -1,17 +1,18 @@
 // The sandbox: a minimal Outlook-like page (mailbox list, reading pane, reply editor, sent items) with the real
 // task pane beside it and an Office stub wired to this page, so that `dotnet run` shows the whole product.
-import { createOfficeStub, type StubDraft, type StubMessage } from "./officeStub";
-import { h, replace } from "../taskpane/dom";
-import { dateTime } from "../taskpane/format";
+import { describe, useSandboxUser } from "../api/client";
+import type { SandboxMessage as Message, SandboxSent as Sent } from "../api/contracts";
+import { listSandboxMessages, listSandboxSent, replyInSandbox } from "../api/endpoints";
+import { alert, dateTime, field, h, mailFrame, replace } from "../ui";
+import { createOfficeStub, type StubDraft } from "./officeStub";
 
-interface Message extends StubMessage { bodyText: string | null; bodyHtml: string | null; categories: string[] }
-interface Sent { id: string; inReplyTo: string; to: string; subject: string; bodyHtml: string; sentAt: string }
 interface SendOutcome { allowEvent: boolean; errorMessage?: string; sendModeOverride?: string }
 
 const users = ["handlaggare@sandbox.botkyrka.se", "registrator@sandbox.botkyrka.se", "enhetschef@sandbox.botkyrka.se"];
 const signature = "Med vänlig hälsning\nHanna Lindqvist\nHandläggare, Bygglovsenheten\nBotkyrka kommun\nTelefon: 08-530 612 34\nE-post: handlaggare@sandbox.botkyrka.se";
 
 let user = users[0];
+useSandboxUser(user);
 let selected: Message | null = null;
 let draft: StubDraft | null = null;
 let sendHandler: ((event: unknown) => void) | null = null;
@@ -23,22 +24,21 @@ const stub = () => createOfficeStub({
 });
 (window as unknown as { kontaktlofteSandbox: unknown }).kontaktlofteSandbox = { office: stub };
 
-async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(path, { ...init, headers: { "Content-Type": "application/json", "X-Sandbox-User": user, ...(init.headers ?? {}) } });
-  if (!response.ok) throw new Error(((await response.json().catch(() => ({}))) as { detail?: string }).detail ?? `Fel ${response.status}`);
-  return (await response.json()) as T;
-}
-
 const list = document.getElementById("message-list")!;
 const reading = document.getElementById("reading-pane")!;
 const pane = document.getElementById("task-pane") as HTMLIFrameElement;
 const notice = document.getElementById("notice")!;
 
+/** The sandbox page's own errors (its mailbox calls) are shown in the reading pane, never dropped. */
+function shown(work: Promise<unknown>): void {
+  work.catch((error: unknown) => reading.prepend(alert(describe(error))));
+}
+
 function openPane(): void { pane.src = `/addin/taskpane.html?host=sandbox&t=${Date.now()}`; }
 
 async function showInbox(): Promise<void> {
   draft = null;
-  const messages = await api<Message[]>("/api/sandbox/messages");
+  const messages = await listSandboxMessages();
   replace(list, h("h2", { id: "list-heading" }, "Inkorg"), h("ul", { "aria-labelledby": "list-heading" }, ...messages.map((m) =>
     h("li", {}, h("button", { type: "button", class: "message", "data-id": m.id, "aria-current": selected?.id === m.id ? "true" : undefined, onclick: () => select(m) },
       h("span", { class: "from" }, m.from.name || m.from.address), h("span", { class: "subject" }, m.subject),
@@ -54,7 +54,7 @@ function select(message: Message): void {
     else b.removeAttribute("aria-current");
   }
   const body = message.bodyHtml
-    ? Object.assign(h("iframe", { sandbox: "", title: "Meddelandets innehåll", class: "mail-body" }), { srcdoc: message.bodyHtml })
+    ? mailFrame(message.bodyHtml, "Meddelandets innehåll", "mail-body")
     : h("div", { class: "mail-body text" }, message.bodyText ?? "");
   replace(reading,
     h("h2", { id: "reading-subject" }, message.subject),
@@ -85,12 +85,9 @@ function reply(message: Message): void {
   update();
   replace(reading,
     h("h2", {}, "Svar"),
-    h("div", { class: "field" }, h("label", { for: "draft-to" }, "Till"), to),
-    h("div", { class: "field" }, h("label", { for: "draft-cc" }, "Kopia"), cc),
-    h("div", { class: "field" }, h("label", { for: "draft-subject" }, "Ämne"), subject),
-    h("div", { class: "field" }, h("label", { for: "draft-body" }, "Meddelande"), text),
+    field("Till", to), field("Kopia", cc), field("Ämne", subject), field("Meddelande", text),
     h("div", { class: "toolbar" },
-      h("button", { type: "button", class: "primary", id: "send", onclick: () => void send(message) }, "Skicka"),
+      h("button", { type: "button", class: "primary", id: "send", onclick: () => shown(send(message)) }, "Skicka"),
       h("button", { type: "button", class: "secondary", onclick: () => select(message) }, "Ta bort utkastet")));
   changeHandlers.length = 0;
   openPane();
@@ -118,7 +115,7 @@ async function send(message: Message): Promise<void> {
     replace(document.getElementById("send-dialog-text")!, ...(outcome.errorMessage ?? "").split("\n").map((l) => h("p", {}, l)));
     const anyway = document.getElementById("send-anyway") as HTMLButtonElement;
     anyway.hidden = outcome.sendModeOverride !== "promptUser";
-    anyway.onclick = () => { dialog.close(); void deliver(message); };
+    anyway.onclick = () => { dialog.close(); shown(deliver(message)); };
     dialog.showModal();
     return;
   }
@@ -126,7 +123,7 @@ async function send(message: Message): Promise<void> {
 }
 
 async function deliver(message: Message): Promise<void> {
-  await api(`/api/sandbox/messages/${encodeURIComponent(message.id)}/reply`, { method: "POST", body: JSON.stringify({ bodyHtml: draft!.bodyHtml }) });
+  await replyInSandbox(message.id, draft!.bodyHtml);
   notice.textContent = `Svaret till ${message.from.address} är skickat.`;
   select(message);
 }
@@ -134,26 +131,26 @@ async function deliver(message: Message): Promise<void> {
 async function showSent(): Promise<void> {
   draft = null;
   selected = null;
-  const sent = await api<Sent[]>("/api/sandbox/sent");
+  const sent = await listSandboxSent();
   replace(list, h("h2", { id: "list-heading" }, "Skickat"), h("ul", { "aria-labelledby": "list-heading", id: "sent-list" }, ...sent.map((s) =>
     h("li", {}, h("button", { type: "button", class: "message", onclick: () => showSentMessage(s) },
-      h("span", { class: "from" }, s.to), h("span", { class: "subject" }, s.subject), h("span", { class: "when" }, dateTime(s.sentAt)))))));
+      h("span", { class: "from" }, s.to), h("span", { class: "subject" }, s.subject), h("span", { class: "when" }, s.sentAt ? dateTime(s.sentAt) : "väntar"))))));
   replace(reading, h("p", {}, sent.length ? "Välj ett skickat meddelande." : "Inga skickade meddelanden ännu."));
   pane.removeAttribute("src");
 }
 
 function showSentMessage(s: Sent): void {
   replace(reading, h("h2", {}, s.subject), h("p", { class: "mail-from" }, `Till: ${s.to}`),
-    Object.assign(h("iframe", { sandbox: "", title: "Det skickade meddelandets innehåll", class: "mail-body" }), { srcdoc: s.bodyHtml }));
+    mailFrame(s.bodyHtml, "Det skickade meddelandets innehåll", "mail-body"));
 }
 
 const userSelect = document.getElementById("sandbox-user") as HTMLSelectElement;
 userSelect.append(...users.map((u) => h("option", { value: u }, u)));
-userSelect.addEventListener("change", () => { user = userSelect.value; if (selected) select(selected); });
-document.getElementById("show-inbox")!.addEventListener("click", () => void showInbox());
-document.getElementById("show-sent")!.addEventListener("click", () => void showSent());
+userSelect.addEventListener("change", () => { user = userSelect.value; useSandboxUser(user); if (selected) select(selected); });
+document.getElementById("show-inbox")!.addEventListener("click", () => shown(showInbox()));
+document.getElementById("show-sent")!.addEventListener("click", () => shown(showSent()));
 
 // The send handler runs in this page's own context, with the same stub, as Outlook's event runtime would.
 (window as unknown as { Office: unknown }).Office = stub();
 document.head.append(Object.assign(document.createElement("script"), { src: "/addin/launchevent-sandbox.js" }));
-void showInbox();
+shown(showInbox());

@@ -1,9 +1,10 @@
 // Writing a reply: the draft review, grouped by severity, re-run after edits, with the days left on the message answered.
-import { callApi, describe } from "../api/client";
-import type { DraftReview, Finding, Promise_, Severity } from "../api/contracts";
+import { ApiError, describe } from "../api/client";
+import type { DraftReview, Finding, Severity } from "../api/contracts";
+import { getConversationPromise, getPromise, reviewDraft } from "../api/endpoints";
 import { composeItem, onComposeChanged, type ComposeItem } from "../office/outlook";
-import { alert, h, replace, status } from "./dom";
-import { lixBand, standing } from "./format";
+import { alert, decimal, h, replace, status } from "../ui";
+import { standingBar } from "./standing";
 
 const groups: { severity: Severity; heading: string }[] = [
   { severity: "error", heading: "Måste rättas" },
@@ -14,25 +15,28 @@ const groups: { severity: Severity; heading: string }[] = [
 const POLL_MS = 5000;
 
 export async function showComposeView(root: HTMLElement): Promise<void> {
-  const progress = status("Granskar utkastet …");
+  const progress = status("Granskar utkastet …", "review-summary");
   const results = h("div", { id: "review" });
   const again = h("button", { type: "button", class: "secondary", id: "review-again" }, "Granska igen");
   const reply = h("div", { id: "reply-promise" });
   replace(root, h("h1", {}, "Kontaktlöfte – granskning"), reply, progress, results, again);
 
+  let citizenLanguage: Promise<string | undefined> | null = null;
   let last = "";
   const review = async (force: boolean) => {
     try {
       const draft = await composeItem();
+      // The citizen's language lets the API tell a Swedish reply to a Finnish mail (Lag 2009:724); asked for once.
+      citizenLanguage ??= draft.isReply ? showReplyPromise(reply, draft) : Promise.resolve(undefined);
       const fingerprint = JSON.stringify(draft);
       if (!force && fingerprint === last) return;
       last = fingerprint;
       progress.textContent = "Granskar utkastet …";
-      const result = await callApi<DraftReview>("/api/drafts/review", { method: "POST", json: toRequest(draft) });
+      const result = await reviewDraft({ ...draft, citizenLanguage: await citizenLanguage });
       renderReview(results, result);
       progress.textContent = summary(result);
-      if (draft.isReply && !reply.hasChildNodes()) void showReplyPromise(reply, draft);
     } catch (error) {
+      last = "";
       progress.textContent = "";
       replace(results, alert(describe(error)));
     }
@@ -44,22 +48,27 @@ export async function showComposeView(root: HTMLElement): Promise<void> {
   await review(true);
 }
 
-function toRequest(d: ComposeItem) {
-  return { subject: d.subject, bodyHtml: d.bodyHtml, to: d.to, cc: d.cc, bcc: d.bcc, attachments: d.attachments, isReply: d.isReply, readReceiptRequested: false };
-}
-
 function summary(review: DraftReview): string {
   const errors = review.findings.filter((f) => f.severity === "error").length;
   const warnings = review.findings.filter((f) => f.severity === "warning").length;
   if (review.verdict === "block") return `Mejlet kan inte skickas som det är: ${errors} ${errors === 1 ? "sak måste" : "saker måste"} rättas.`;
+  // Nothing written yet is nothing to approve: the review has only the signature and the quoted mail to go on.
+  if (review.metrics.words === 0) return "Skriv ditt svar, så granskas det.";
   if (review.verdict === "warn") return `Klart att skicka, men se över ${warnings} ${warnings === 1 ? "sak" : "saker"}.`;
   return "Inga anmärkningar. Klart att skicka.";
 }
 
+function readability({ lix, lixBand, words, sentences }: DraftReview["metrics"]): HTMLElement | null {
+  if (words === 0) return null;
+  const counts = `${words} ord, ${sentences} ${sentences === 1 ? "mening" : "meningar"}`;
+  return h("p", { class: "metrics", id: "lix" }, lixBand === null
+    ? `Texten är för kort för att mäta läsbarheten (${counts}).`
+    : `LIX ${decimal(lix)} – ${lixBand} (${counts})`);
+}
+
 function renderReview(target: HTMLElement, review: DraftReview): void {
-  const m = review.metrics;
   replace(target,
-    h("p", { class: "metrics", id: "lix" }, `LIX ${m.lix.toLocaleString("sv-SE")} – ${lixBand(m.lix)} (${m.words} ord, ${m.sentences} ${m.sentences === 1 ? "mening" : "meningar"})`),
+    readability(review.metrics),
     ...groups.map(({ severity, heading }) => {
       const found = review.findings.filter((f) => f.severity === severity);
       if (found.length === 0) return null;
@@ -76,16 +85,17 @@ function findingItem(f: Finding): HTMLLIElement {
     f.suggestion && h("p", { class: "suggestion" }, f.suggestion));
 }
 
-async function showReplyPromise(target: HTMLElement, draft: ComposeItem): Promise<void> {
-  const path = draft.inReplyTo ? `/api/messages/${encodeURIComponent(draft.inReplyTo)}/promise`
-    : draft.conversationId ? `/api/conversations/${encodeURIComponent(draft.conversationId)}/promise` : null;
-  if (!path) return;
+/** Shows the days left on the message answered and gives its language; a reply to an untracked message has neither. */
+async function showReplyPromise(target: HTMLElement, draft: ComposeItem): Promise<string | undefined> {
+  if (!draft.inReplyTo && !draft.conversationId) return undefined;
   try {
-    const promise = await callApi<Promise_>(path);
-    const s = standing(promise);
-    replace(target, h("p", { class: "standing", "data-tone": s.tone }, h("span", { "aria-hidden": "true", class: "icon" }, s.icon), " ",
-      `Meddelandet du svarar på: ${s.text}`));
-  } catch {
-    // The days left are a courtesy here: the review matters more than a missing promise.
+    const promise = await (draft.inReplyTo ? getPromise(draft.inReplyTo) : getConversationPromise(draft.conversationId!));
+    replace(target, standingBar(promise, "Meddelandet du svarar på: "));
+    return promise.language;
+  } catch (error) {
+    // 404: the message answered is not a tracked citizen mail, so there is no promise to show.
+    if (!(error instanceof ApiError && error.status === 404))
+      replace(target, h("p", { class: "hint" }, `Svarstiden för meddelandet du svarar på kunde inte hämtas: ${describe(error)}`));
+    return undefined;
   }
 }

@@ -2,9 +2,8 @@
 import { useSandboxUser } from "../api/client";
 import { readItem, ready } from "../office/outlook";
 import { showComposeView } from "./composeView";
-import { h, replace } from "./dom";
 import { showReadView } from "./readView";
-
+import { alert, focusHeading, h, replace } from "../ui";
 
 async function start(): Promise<void> {
   const root = document.getElementById("app")!;
@@ -18,10 +17,12 @@ async function start(): Promise<void> {
   await showReadView(root, readItem());
   // The ribbon's "Registrera i Lex" opens the pane on the registration part.
   if (new URLSearchParams(location.search).get("view") === "register") {
-    const heading = document.getElementById("registration-heading");
-    heading?.setAttribute("tabindex", "-1");
-    heading?.focus();
+    focusHeading(document.getElementById("registration-heading"));
   }
 }
 
-void start();
+start().catch((error: unknown) => {
+  // Office.js that does not load, or an item Outlook cannot read: say so instead of "Startar …" for ever.
+  replace(document.getElementById("app")!, h("h1", {}, "Kontaktlöfte"),
+    alert(`Kontaktlöfte kunde inte starta: ${error instanceof Error ? error.message : String(error)}. Stäng fönstret och öppna det igen.`));
+});

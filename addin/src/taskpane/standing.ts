@@ -1,0 +1,23 @@
+// Where a promise stands, in Swedish words, with a tone that is never the only signal (WCAG 1.4.1). The API counts
+// the working days; this only puts its numbers into words.
+import type { MessagePromise } from "../api/contracts";
+import { day, h, type Tone } from "../ui";
+
+export interface Standing { tone: Tone; icon: string; text: string }
+
+export function standing(p: MessagePromise): Standing {
+  if (p.state === "answered") return { tone: "neutral", icon: "✓", text: "Besvarat" };
+  if (p.dueDate === null || p.workingDaysLeft === null) return { tone: "neutral", icon: "–", text: "Inget kontaktlöfte för det här meddelandet" };
+  const until = p.promisedDate ?? p.dueDate;
+  if (p.state === "overdue") return { tone: "danger", icon: "!", text: `Försenat: skulle ha besvarats senast ${day(until)}` };
+  const left = p.workingDaysLeft;
+  const words = left === 0 ? "svara i dag" : left === 1 ? "1 arbetsdag kvar" : `${left} arbetsdagar kvar`;
+  const prefix = p.state === "acknowledged" ? `Bekräftat – svar utlovat ${day(until)}` : `Svara senast ${day(until)}`;
+  return { tone: left <= 1 ? "warning" : "success", icon: left <= 1 ? "!" : "✓", text: `${prefix}: ${words}` };
+}
+
+/** The standing as a message bar: glyph (hidden from screen readers) and words. */
+export function standingBar(p: MessagePromise, prefix = "", id?: string): HTMLParagraphElement {
+  const s = standing(p);
+  return h("p", { class: "standing", "data-tone": s.tone, id }, h("span", { "aria-hidden": "true", class: "icon" }, s.icon), " ", prefix + s.text);
+}
