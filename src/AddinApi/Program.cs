@@ -7,21 +7,25 @@ using Kontaktlofte.AddinApi.Drafts;
 using Kontaktlofte.AddinApi.Health;
 using Kontaktlofte.AddinApi.Mailbox;
 using Kontaktlofte.AddinApi.Organisation;
+using Kontaktlofte.AddinApi.Outbox;
 using Kontaktlofte.AddinApi.Problems;
 using Kontaktlofte.AddinApi.Promises;
 using Kontaktlofte.AddinApi.Promises.Classification;
+using Kontaktlofte.AddinApi.Sandbox;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddOrganisation();
 builder.AddProblemAnswers();
 builder.AddIdentity();
+builder.AddSandbox();
 builder.AddDatabase();
 builder.AddHealth();
 builder.AddApiDocumentation();
 builder.AddDrafts();
 builder.AddPromises();
 builder.AddMailbox();
+builder.AddOutbox();
 builder.AddAcknowledgements();
 
 var app = builder.Build();
@@ -41,10 +45,10 @@ app.MapClassification();
 app.MapPromises();
 app.MapLabels();
 app.MapAcknowledgements();
-app.MapSandboxMailboxWhenUsed();
+app.MapSandbox();
 
 await app.MigrateDatabaseAsync();
-await app.SeedSandboxMailboxAsync();
+await app.SeedSandboxAsync();
 await app.RunAsync();
 
 /// <summary>The API's entry point; public so that tests can start it with WebApplicationFactory.</summary>

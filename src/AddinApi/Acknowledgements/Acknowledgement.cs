@@ -1,21 +1,24 @@
+using Kontaktlofte.AddinApi.Data;
+using Kontaktlofte.AddinApi.Promises;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Kontaktlofte.AddinApi.Acknowledgements;
 
-public enum AcknowledgementStatus { Queued, Sent }
-
 /// <summary>
-/// An acknowledgement (mottagningsbevis) in the outbox: recorded first, then sent, retried until sent. The
-/// receipt's text is rendered from these facts when it is sent; the official's personal line is kept only
-/// until then.
+/// A receipt (mottagningsbevis) to a citizen, or a later "nytt besked" when the promise moves: the facts it is written
+/// from. Its delivery is the outbox item with the same id. The official's personal line is kept only until sent.
 /// </summary>
 public sealed class Acknowledgement
 {
     public Guid Id { get; set; }
     public required string MessageId { get; set; }
+    /// <summary>0 for the first receipt, 1, 2 … for each new answer date after it.</summary>
+    public int Sequence { get; set; }
     /// <summary>The client's Idempotency-Key, unique per official.</summary>
     public required string IdempotencyKey { get; set; }
     /// <summary>SHA-256 of the request, to tell a repeat from another request under the same key.</summary>
     public required string RequestHash { get; set; }
-    public AcknowledgementStatus Status { get; set; }
     /// <summary>The official who sent it (sign-in name), and their signature's name, title and phone.</summary>
     public required string CreatedBy { get; set; }
     public required string SenderName { get; set; }
@@ -33,12 +36,46 @@ public sealed class Acknowledgement
     public string? PersonalLine { get; set; }
     /// <summary>The reply draft's immutable id once created, so that a retry never creates a second one.</summary>
     public string? DraftId { get; set; }
-    public int Attempts { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset NextAttemptAt { get; set; }
-    /// <summary>While set and in the future, one worker is sending this receipt.</summary>
-    public DateTimeOffset? ClaimedUntil { get; set; }
-    public DateTimeOffset? SentAt { get; set; }
-    /// <summary>Why the last attempt failed (a status or exception type, never a body).</summary>
-    public string? LastError { get; set; }
+
+    public bool IsUpdate => Sequence > 0;
+
+    public ContactPerson Contact => new(ContactName, ContactTitle, ContactPhone, ContactEmail);
+}
+
+internal sealed class AcknowledgementConfiguration : IEntityTypeConfiguration<Acknowledgement>
+{
+    public void Configure(EntityTypeBuilder<Acknowledgement> ack)
+    {
+        ack.ToTable("Acknowledgements");
+        ack.Property(a => a.MessageId).HasMaxLength(512);
+        ack.Property(a => a.IdempotencyKey).HasMaxLength(200);
+        ack.Property(a => a.RequestHash).HasMaxLength(64);
+        ack.Property(a => a.CreatedBy).HasMaxLength(320);
+        ack.Property(a => a.SenderName).HasMaxLength(200);
+        ack.Property(a => a.SenderTitle).HasMaxLength(200);
+        ack.Property(a => a.SenderPhone).HasMaxLength(50);
+        ack.Property(a => a.Mailbox).HasMaxLength(320);
+        ack.Property(a => a.ContactName).HasMaxLength(200);
+        ack.Property(a => a.ContactTitle).HasMaxLength(200);
+        ack.Property(a => a.ContactPhone).HasMaxLength(50);
+        ack.Property(a => a.ContactEmail).HasMaxLength(320);
+        ack.Property(a => a.Language).HasMaxLength(8);
+        ack.Property(a => a.DraftId).HasMaxLength(512);
+        ack.Property(a => a.PersonalLine).HasMaxLength(AcknowledgementRules.MaxPersonalLine);
+        ack.Ignore(a => a.Contact);
+        // Idempotency-Key: the same key from the same official is the same request, never two receipts.
+        ack.HasIndex(a => new { a.CreatedBy, a.IdempotencyKey }).IsUnique();
+        // One first receipt per message, and each new answer date once: two at the same moment would confuse the citizen.
+        ack.HasIndex(a => new { a.MessageId, a.Sequence }).IsUnique();
+    }
+}
+
+/// <summary>The receipts, as <c>db.Acknowledgements</c>: the database itself knows no feature.</summary>
+internal static class AcknowledgementSet
+{
+    extension(KontaktlofteDb db)
+    {
+        public DbSet<Acknowledgement> Acknowledgements => db.Set<Acknowledgement>();
+    }
 }

@@ -5,6 +5,8 @@ using System.Text.Json;
 using Kontaktlofte.AddinApi.Auth;
 using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Mailbox;
+using Kontaktlofte.AddinApi.Organisation;
+using Kontaktlofte.AddinApi.Outbox;
 using Kontaktlofte.AddinApi.Problems;
 using Kontaktlofte.AddinApi.Promises;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,6 +14,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kontaktlofte.AddinApi.Acknowledgements;
+
+/// <summary>What the acknowledgement handlers use, bound as one parameter (eShop's OrderServices).</summary>
+internal sealed record AcknowledgementServices(
+    ClaimsPrincipal User, SignedInOfficial Me, IMailbox Mailbox, MessageTracker Tracker, AcknowledgementRules Rules, ReceiptText Receipts,
+    OutboxQueue Outbox, AcknowledgementSender Sender, KontaktlofteDb Db, TimeProvider Clock);
 
 public static class AcknowledgementEndpoints
 {
@@ -21,112 +28,164 @@ public static class AcknowledgementEndpoints
     {
         builder.Services.AddScoped<ReceiptText>();
         builder.Services.AddScoped<AcknowledgementRules>();
-        builder.Services.AddScoped<AcknowledgementOutbox>();
-        builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
-        builder.Services.AddHostedService<OutboxWorker>();
+        builder.Services.AddScoped<AcknowledgementSender>();
+        builder.Services.AddScoped<IOutboxSender>(services => services.GetRequiredService<AcknowledgementSender>());
         return builder;
     }
 
     public static IEndpointRouteBuilder MapAcknowledgements(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/messages/{id}/acknowledgement").WithTags("Mottagningsbevis").RequireAuthorization(Policies.Official);
-        group.MapPost("/preview", Preview)
+        var message = app.MapGroup("/api/messages/{id}").WithTags("Mottagningsbevis").RequireAuthorization(Policies.Official);
+        message.MapPost("/acknowledgement/preview", (string id, AcknowledgementRequest? request, [AsParameters] AcknowledgementServices services,
+                CancellationToken cancel) => PreviewAsync(id, request, update: false, services, cancel))
             .WithName("PreviewAcknowledgement")
             .WithSummary("Visa mottagningsbeviset innan det skickas");
-        group.MapPost("/", Send)
+        message.MapPost("/acknowledgement", (string id, AcknowledgementRequest? request, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
+                [AsParameters] AcknowledgementServices services, CancellationToken cancel) => SendAsync(id, request, idempotencyKey, update: false, services, cancel))
             .WithName("SendAcknowledgement")
             .WithSummary("Bekräfta och tilldela kontaktperson: skicka mottagningsbeviset")
             .WithDescription("Kräver rubriken Idempotency-Key. Samma nyckel igen ger det första svaret och inget nytt mejl; " +
                              "samma nyckel med annat innehåll ger 422; samtidiga dubbletter ger 409.");
+        message.MapPost("/acknowledgement/update/preview", (string id, AcknowledgementRequest? request, [AsParameters] AcknowledgementServices services,
+                CancellationToken cancel) => PreviewAsync(id, request, update: true, services, cancel))
+            .WithName("PreviewAcknowledgementUpdate")
+            .WithSummary("Visa ett nytt besked (nytt svarsdatum) innan det skickas");
+        message.MapPost("/acknowledgement/update", (string id, AcknowledgementRequest? request, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
+                [AsParameters] AcknowledgementServices services, CancellationToken cancel) => SendAsync(id, request, idempotencyKey, update: true, services, cancel))
+            .WithName("SendAcknowledgementUpdate")
+            .WithSummary("Skicka ett nytt besked när svaret dröjer: nytt svarsdatum till samma invånare")
+            .WithDescription("Kräver att ett mottagningsbevis redan har skickats, och rubriken Idempotency-Key som det första.");
+        message.MapGet("/acknowledgements", ListAsync)
+            .WithName("ListAcknowledgements")
+            .WithSummary("Mottagningsbevis och nya besked för meddelandet: när, till vem, texten och hur det gick");
         return app;
     }
 
-    private static async Task<Results<Ok<ReceiptPreview>, ValidationProblem, ProblemHttpResult>> Preview(
-        string id, AcknowledgementRequest? request, ClaimsPrincipal user, IMailbox mailbox, MessageTracker tracker,
-        AcknowledgementRules rules, ReceiptText receipts, KontaktlofteDb db, CancellationToken cancel)
+    private static async Task<Results<Ok<ReceiptPreview>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
+        string id, AcknowledgementRequest? request, bool update, AcknowledgementServices s, CancellationToken cancel)
     {
-        var owner = await mailbox.OpenAsync(user, cancel);
-        var tracked = await tracker.TrackAsync(owner, id, cancel);
+        var me = await MeAsync(s, cancel);
+        var owner = await s.Mailbox.OpenAsync(s.User, cancel);
+        var tracked = await s.Tracker.TrackAsync(owner, id, cancel);
         if (tracked is null) return NotFoundMessage.Answer;
-        if (!DueDates.HasPromise(tracked.Facts.Category)) return NoPromise(tracked);
-        var (facts, problem) = rules.Check(request ?? new(null, null, null, null), tracked, await MeAsync(user, db, mailbox, cancel));
+        if (await CannotAcknowledgeAsync(tracked, update, s, cancel) is { } refused) return refused;
+        var (facts, problem) = s.Rules.Check(request ?? new(null, null, null, null), tracked, me);
         if (problem is not null) return problem;
-        return TypedResults.Ok(new ReceiptPreview(tracked.Message.From.Address ?? "", ReceiptText.Subject(tracked.Message.Subject, facts!.Language),
-            receipts.Html(facts), facts.Language, facts.PromisedDate, facts.Contact));
+        return TypedResults.Ok(new ReceiptPreview(tracked.Message.From.Address ?? "", ReceiptText.Subject(facts!.Language),
+            s.Receipts.Html(facts), facts.Language, facts.PromisedDate, facts.Contact, s.Rules.Warnings(facts, tracked.Facts)));
     }
 
-    private static async Task<Results<Created<AcknowledgementResult>, Ok<AcknowledgementResult>, ValidationProblem, ProblemHttpResult>> Send(
-        string id, AcknowledgementRequest? request, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
-        ClaimsPrincipal user, IMailbox mailbox, MessageTracker tracker, AcknowledgementRules rules, AcknowledgementOutbox outbox,
-        KontaktlofteDb db, TimeProvider clock, CancellationToken cancel)
+    private static async Task<Results<Created<AcknowledgementResult>, ValidationProblem, ProblemHttpResult>> SendAsync(
+        string id, AcknowledgementRequest? request, string? idempotencyKey, bool update, AcknowledgementServices s, CancellationToken cancel)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200)
             return Invalid.Field(IdempotencyHeader, "Ange rubriken Idempotency-Key (högst 200 tecken), till exempel ett nytt GUID per klick.");
         request ??= new(null, null, null, null);
-        var me = await MeAsync(user, db, mailbox, cancel);
-        var hash = Hash(id, request);
+        var me = await MeAsync(s, cancel);
+        var hash = Hash(id, update, request);
 
         // The same key from the same official: the first result, or 422 for other content, or 409 while in flight.
-        var earlier = await db.Acknowledgements.AsNoTracking()
+        var earlier = await s.Db.Acknowledgements.AsNoTracking()
             .FirstOrDefaultAsync(a => a.CreatedBy == me.Email && a.IdempotencyKey == idempotencyKey, cancel);
-        if (earlier is not null) return Repeat(earlier, hash, clock);
+        if (earlier is not null) return await RepeatAsync(earlier, hash, s, cancel);
 
-        var owner = await mailbox.OpenAsync(user, cancel);
-        var tracked = await tracker.TrackAsync(owner, id, cancel);
+        var owner = await s.Mailbox.OpenAsync(s.User, cancel);
+        var tracked = await s.Tracker.TrackAsync(owner, id, cancel);
         if (tracked is null) return NotFoundMessage.Answer;
-        if (!DueDates.HasPromise(tracked.Facts.Category)) return NoPromise(tracked);
-        var (facts, problem) = rules.Check(request, tracked, me);
+        if (await CannotAcknowledgeAsync(tracked, update, s, cancel) is { } refused) return refused;
+        var (facts, problem) = s.Rules.Check(request, tracked, me);
         if (problem is not null) return problem;
-        if (await db.Acknowledgements.AsNoTracking().FirstOrDefaultAsync(a => a.MessageId == tracked.Facts.Id, cancel) is { } other)
-            return TypedResults.Problem($"Meddelandet är redan bekräftat med svarsdatum {other.PromisedDate:yyyy-MM-dd} och kontaktperson {other.ContactName}.",
-                statusCode: StatusCodes.Status409Conflict);
 
-        var now = clock.GetUtcNow();
-        var ack = new Acknowledgement
-        {
-            Id = Guid.NewGuid(), MessageId = tracked.Facts.Id, IdempotencyKey = idempotencyKey, RequestHash = hash,
-            Status = AcknowledgementStatus.Queued, CreatedBy = me.Email, SenderName = me.Name, SenderTitle = me.Title ?? "",
-            SenderPhone = me.Phone ?? "", Mailbox = owner.Email, SessionKey = owner.SessionKey,
-            ContactName = facts!.Contact.Name, ContactTitle = facts.Contact.Title ?? "", ContactPhone = facts.Contact.Phone ?? "",
-            ContactEmail = facts.Contact.Email, PromisedDate = facts.PromisedDate, Language = facts.Language,
-            PersonalLine = facts.PersonalLine, CreatedAt = now, NextAttemptAt = now, ClaimedUntil = now + AcknowledgementOutbox.Lease,
-        };
-        db.Acknowledgements.Add(ack);
+        var sequence = update ? await s.Db.Acknowledgements.Where(a => a.MessageId == tracked.Facts.Id).MaxAsync(a => a.Sequence, cancel) + 1 : 0;
+        var ack = Record(tracked, facts!, me, owner, idempotencyKey, hash, sequence, s.Clock.GetUtcNow());
+        s.Db.Acknowledgements.Add(ack);
+        s.Outbox.Enqueue(ack.Id, AcknowledgementSender.OutboxKind);
         try
         {
-            await db.SaveChangesAsync(cancel); // recorded: from here on the outbox will send it, whatever happens
+            await s.Db.SaveChangesAsync(cancel); // recorded: from here on the outbox will send it, whatever happens
         }
         catch (DbUpdateException)
         {
             return TypedResults.Problem("Samma mottagningsbevis håller redan på att skickas. Vänta en stund och titta igen.",
                 statusCode: StatusCodes.Status409Conflict);
         }
-        await outbox.SendClaimedAsync(ack.Id, cancel, tracked.Message);
-        return TypedResults.Created($"/api/messages/{Uri.EscapeDataString(ack.MessageId)}/promise", ResultOf(ack));
+        s.Sender.Remember(tracked.Message);
+        await s.Outbox.SendClaimedAsync(ack.Id, cancel);
+        var item = await s.Outbox.FindAsync(ack.Id, cancel);
+        return Created(ack, item!.Status);
     }
 
-    private static Results<Created<AcknowledgementResult>, Ok<AcknowledgementResult>, ValidationProblem, ProblemHttpResult> Repeat(
-        Acknowledgement earlier, string hash, TimeProvider clock)
+    /// <summary>A receipt goes only to a citizen's message, once; a new answer date only after a receipt.</summary>
+    private static async Task<ProblemHttpResult?> CannotAcknowledgeAsync(Tracked tracked, bool update, AcknowledgementServices s, CancellationToken cancel)
+    {
+        if (!DueDates.HasPromise(tracked.Facts.Category))
+            return TypedResults.Problem(
+                $"Meddelandet är {Categories.Swedish(tracked.Facts.Category)} och får inget mottagningsbevis. Ändra kategorin om det är från en invånare.",
+                statusCode: StatusCodes.Status422UnprocessableEntity);
+        var first = await s.Db.Acknowledgements.AsNoTracking().FirstOrDefaultAsync(a => a.MessageId == tracked.Facts.Id && a.Sequence == 0, cancel);
+        if (!update && first is not null)
+            return TypedResults.Problem($"Meddelandet är redan bekräftat med svarsdatum {first.PromisedDate:yyyy-MM-dd} och kontaktperson {first.ContactName}. " +
+                                        "Skicka ett nytt besked om svaret dröjer.", statusCode: StatusCodes.Status409Conflict);
+        if (update && first is null)
+            return TypedResults.Problem("Inget mottagningsbevis är skickat för meddelandet ännu. Skicka mottagningsbeviset först.",
+                statusCode: StatusCodes.Status409Conflict);
+        return null;
+    }
+
+    private static Acknowledgement Record(Tracked tracked, ReceiptFacts facts, ContactPerson me, MailboxOwner owner, string key, string hash,
+        int sequence, DateTimeOffset now) => new()
+    {
+        Id = Guid.NewGuid(), MessageId = tracked.Facts.Id, Sequence = sequence, IdempotencyKey = key, RequestHash = hash,
+        CreatedBy = me.Email, SenderName = me.Name, SenderTitle = me.Title ?? "", SenderPhone = me.Phone ?? "",
+        Mailbox = owner.Email, SessionKey = owner.SessionKey,
+        ContactName = facts.Contact.Name, ContactTitle = facts.Contact.Title ?? "", ContactPhone = facts.Contact.Phone ?? "",
+        ContactEmail = facts.Contact.Email, PromisedDate = facts.PromisedDate, Language = facts.Language,
+        PersonalLine = facts.PersonalLine, CreatedAt = now,
+    };
+
+    private static async Task<Results<Created<AcknowledgementResult>, ValidationProblem, ProblemHttpResult>> RepeatAsync(
+        Acknowledgement earlier, string hash, AcknowledgementServices s, CancellationToken cancel)
     {
         if (earlier.RequestHash != hash)
             return TypedResults.Problem("Idempotency-Key har redan använts för ett annat mottagningsbevis. Använd en ny nyckel.",
                 statusCode: StatusCodes.Status422UnprocessableEntity);
-        if (earlier.Status == AcknowledgementStatus.Queued && earlier.Attempts == 0 && earlier.ClaimedUntil > clock.GetUtcNow())
+        var item = await s.Outbox.FindAsync(earlier.Id, cancel);
+        if (item is null || s.Outbox.IsInFlight(item))
             return TypedResults.Problem("Mottagningsbeviset håller på att skickas. Försök igen om en stund.",
                 statusCode: StatusCodes.Status409Conflict);
-        return TypedResults.Created($"/api/messages/{Uri.EscapeDataString(earlier.MessageId)}/promise", ResultOf(earlier));
+        return Created(earlier, item.Status);
     }
 
-    private static ProblemHttpResult NoPromise(Tracked tracked) => TypedResults.Problem(
-        $"Meddelandet är {Categories.Swedish(tracked.Facts.Category)} och får inget mottagningsbevis. Ändra kategorin om det är från en invånare.",
-        statusCode: StatusCodes.Status422UnprocessableEntity);
+    private static Created<AcknowledgementResult> Created(Acknowledgement ack, OutboxStatus status) =>
+        TypedResults.Created($"/api/messages/{Uri.EscapeDataString(ack.MessageId)}/acknowledgements",
+            new AcknowledgementResult(ack.Id, status, ack.PromisedDate, ack.Contact));
 
-    private static AcknowledgementResult ResultOf(Acknowledgement ack) =>
-        new(ack.Id, ack.Status, ack.PromisedDate, ContactPerson.Of(ack));
+    /// <summary>What was sent, when and to whom, with the text read back from the mailbox (nothing of it is stored here).</summary>
+    private static async Task<Results<Ok<List<SentAcknowledgement>>, ProblemHttpResult>> ListAsync(
+        string id, [AsParameters] AcknowledgementServices s, CancellationToken cancel)
+    {
+        var owner = await s.Mailbox.OpenAsync(s.User, cancel);
+        var tracked = await s.Tracker.TrackAsync(owner, id, cancel);
+        if (tracked is null) return NotFoundMessage.Answer;
+        var acks = await s.Db.Acknowledgements.AsNoTracking().Where(a => a.MessageId == tracked.Facts.Id).OrderBy(a => a.Sequence).ToListAsync(cancel);
+        var list = new List<SentAcknowledgement>(acks.Count);
+        foreach (var ack in acks)
+        {
+            var item = await s.Outbox.FindAsync(ack.Id, cancel);
+            var status = item?.Status ?? OutboxStatus.Queued;
+            var body = status == OutboxStatus.Sent && ack.DraftId is { } sent
+                ? (await s.Mailbox.GetMessageAsync(owner, sent, cancel))?.BodyHtml
+                : status == OutboxStatus.Queued ? s.Receipts.Html(AcknowledgementSender.FactsOf(ack, tracked.Facts)) : null;
+            list.Add(new SentAcknowledgement(ack.Id, ack.IsUpdate ? AcknowledgementKind.Update : AcknowledgementKind.First, status, ack.CreatedAt,
+                status == OutboxStatus.Sent ? item?.DoneAt : null, tracked.Message.From.Address ?? "",
+                ReceiptText.Subject(ack.Language), body, ack.PromisedDate, ack.Contact, item?.LastError));
+        }
+        return TypedResults.Ok(list);
+    }
 
-    private static string Hash(string id, AcknowledgementRequest request) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id + "\n" + JsonSerializer.Serialize(request))));
+    private static string Hash(string id, bool update, AcknowledgementRequest request) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id + (update ? "\nupdate\n" : "\n") + JsonSerializer.Serialize(request))));
 
-    private static async Task<ContactPerson> MeAsync(ClaimsPrincipal user, KontaktlofteDb db, IMailbox mailbox, CancellationToken cancel) =>
-        ContactPerson.Of(await MeEndpoints.LookUpAsync(user, db, mailbox, cancel));
+    private static async Task<ContactPerson> MeAsync(AcknowledgementServices s, CancellationToken cancel) =>
+        ContactPerson.Of(await s.Me.GetAsync(cancel));
 }

@@ -1,12 +1,13 @@
 using Kontaktlofte.AddinApi.Confidentiality;
 using Kontaktlofte.AddinApi.Problems;
 using Kontaktlofte.AddinApi.Promises;
+using Kontaktlofte.AddinApi.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kontaktlofte.AddinApi.Acknowledgements;
 
 /// <summary>What an acknowledgement must be before it is recorded, with the defaults an official expects.</summary>
-internal sealed class AcknowledgementRules(WorkingDayCalendar calendar, ConfidentialContent confidential, TimeProvider clock)
+internal sealed class AcknowledgementRules(WorkingDayCalendar calendar, ConfidentialContent confidential, Languages languages, TimeProvider clock)
 {
     public const int MaxPersonalLine = 500;
 
@@ -39,6 +40,25 @@ internal sealed class AcknowledgementRules(WorkingDayCalendar calendar, Confiden
             return (null, Invalid.Field("personalLine", "Skriv inte personnummer i mottagningsbeviset: e-post är inte en säker kanal."));
 
         var trimmed = new ContactPerson(contact.Name.Trim(), contact.Title?.Trim(), contact.Phone?.Trim(), contact.Email.Trim());
-        return (new ReceiptFacts(Stockholm.DayOf(tracked.Facts.ReceivedAt), promised, trimmed, me, language, personal), null);
+        return (new ReceiptFacts(Stockholm.DayOf(tracked.Facts.ReceivedAt), promised, trimmed, me, language, personal,
+            tracked.Facts.Sensitive), null);
     }
+
+    /// <summary>What the official should know before sending: allowed, but worth a second look.</summary>
+    public IReadOnlyList<ReceiptWarning> Warnings(ReceiptFacts facts, TrackedMessage message)
+    {
+        var warnings = new List<ReceiptWarning>();
+        // TF 2 kap. 15 §: a request for public records is handled "skyndsamt"; JO accepts days only when the documents
+        // must be found or tried for secrecy.
+        if (message.Category == MessageCategory.DocumentRequest && facts.PromisedDate > message.DueDate)
+            warnings.Add(new("document-request.later-than-due",
+                $"En begäran om allmän handling ska handläggas skyndsamt (TF 2 kap. 15 §): besked samma dag, senast {message.DueDate:yyyy-MM-dd}. " +
+                "Lova ett senare datum bara när handlingen måste letas fram eller sekretessprövas, och skriv varför i din egen rad."));
+        if (facts.PersonalLine is { } line && languages.Counted(line) is { Sure: true } found && found.Language != facts.Language)
+            warnings.Add(new("personal-line.language",
+                $"Din egen rad verkar vara skriven på {Name(found.Language)}, men mottagningsbeviset är på {Name(facts.Language)}. Skriv raden på samma språk."));
+        return warnings;
+    }
+
+    private static string Name(string language) => language switch { "fi" => "finska", "en" => "engelska", _ => "svenska" };
 }

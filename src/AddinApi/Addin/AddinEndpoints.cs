@@ -1,5 +1,4 @@
 using Kontaktlofte.AddinApi.Auth;
-using Kontaktlofte.AddinApi.Mailbox;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kontaktlofte.AddinApi.Addin;
@@ -15,7 +14,7 @@ public static class AddinEndpoints
 {
     /// <summary>
     /// Serves the add-in's files (built from addin/ into wwwroot/addin), its configuration, and in sandbox mode the
-    /// Outlook-like sandbox page at the root.
+    /// Outlook-like sandbox page (served by <c>Sandbox/</c> at the root).
     /// </summary>
     public static WebApplication MapAddin(this WebApplication app)
     {
@@ -27,8 +26,6 @@ public static class AddinEndpoints
                 clientId.Length > 0 ? $"{configuration["AzureAd:Audience"] ?? $"api://{clientId}"}/{KontaktlofteClaims.ApiScope}" : "",
                 !configuration.UsesEntraId()));
         }).AllowAnonymous().WithName("GetAddinConfig").WithTags("Tillägget").WithSummary("Tilläggets inställningar för inloggning");
-        if (app.Configuration.UsesSandboxMailbox())
-            app.MapGet("/", () => TypedResults.Redirect("/addin/sandbox.html")).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 }

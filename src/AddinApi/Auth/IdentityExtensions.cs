@@ -12,8 +12,8 @@ public static class IdentityExtensions
         !string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"]);
 
     /// <summary>
-    /// Entra ID (Microsoft.Identity.Web) when <c>AzureAd</c> is configured, else the sandbox identity —
-    /// which refuses to start anywhere but Development or Sandbox, so it can never run in Production.
+    /// Entra ID (Microsoft.Identity.Web) when <c>AzureAd</c> is configured; without it the sandbox brings its own
+    /// identity (<c>Sandbox/SandboxMode</c>), which refuses to start anywhere but Development or Sandbox.
     /// </summary>
     public static WebApplicationBuilder AddIdentity(this WebApplicationBuilder builder)
     {
@@ -34,16 +34,6 @@ public static class IdentityExtensions
                 .EnableTokenAcquisitionToCallDownstreamApi(client => builder.Configuration.Bind("AzureAd", client))
                 .AddDistributedTokenCaches();
             builder.Services.AddDistributedMemoryCache();
-        }
-        else
-        {
-            var env = builder.Environment;
-            if (!env.IsDevelopment() && !env.IsEnvironment("Sandbox"))
-                throw new InvalidOperationException(
-                    $"Sandlådeidentiteten får bara användas i Development eller Sandbox, inte i {env.EnvironmentName}. " +
-                    "Konfigurera AzureAd (ClientId, TenantId, Audience) för att köra i produktion.");
-            builder.Services.AddAuthentication(SandboxAuthenticationHandler.SchemeName)
-                .AddScheme<AuthenticationSchemeOptions, SandboxAuthenticationHandler>(SandboxAuthenticationHandler.SchemeName, null);
         }
 
         builder.Services.AddAuthorizationBuilder()

@@ -6,6 +6,13 @@ public sealed class OrganisationOptions
     public const string Section = "Organisation";
 
     public string Name { get; set; } = "Botkyrka kommun";
+
+    /// <summary>The name in Finnish, for receipts in Finnish ("… kunta": the receipt inflects it, "Botkyrkan kuntaan").</summary>
+    public string NameFinnish { get; set; } = "Botkyrkan kunta";
+
+    /// <summary>The name in English, for receipts in English.</summary>
+    public string NameEnglish { get; set; } = "Botkyrka Municipality";
+
     public string Switchboard { get; set; } = "08-530 610 00";
     public ContactCentreOptions ContactCentre { get; set; } = new();
     public string PostalAddress { get; set; } = "Botkyrka kommun, 147 85 Tumba";
@@ -64,6 +71,8 @@ public static class OrganisationExtensions
             .Bind(builder.Configuration.GetSection(OrganisationOptions.Section))
             .Validate(o => o.InternalDomains.Count > 0, "Organisation:InternalDomains måste ange minst en domän.")
             .ValidateOnStart();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<SignedInOfficial>();
         return builder;
     }
 }

@@ -1,4 +1,3 @@
-using Kontaktlofte.AddinApi.Acknowledgements;
 using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Mailbox;
 using Kontaktlofte.AddinApi.Promises.Classification;
@@ -67,26 +66,23 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
     public async Task<Promise> PromiseOfAsync(MailboxOwner owner, Tracked tracked, CancellationToken cancel)
     {
         var facts = tracked.Facts;
-        var acknowledgement = await db.Acknowledgements.AsNoTracking().FirstOrDefaultAsync(a => a.MessageId == facts.Id, cancel);
         if (facts.AnsweredAt is null)
         {
-            var receipts = acknowledgement?.DraftId is { } draft ? new[] { draft } : [];
-            facts.AnsweredAt = await mailbox.AnsweredAtAsync(owner, tracked.Message, receipts, cancel);
+            facts.AnsweredAt = await mailbox.AnsweredAtAsync(owner, tracked.Message, facts.ReceiptIds, cancel);
             if (facts.AnsweredAt is not null) await db.SaveChangesAsync(cancel);
         }
 
         var today = clock.Today();
         var received = Stockholm.DayOf(facts.ReceivedAt);
         var hasPromise = DueDates.HasPromise(facts.Category);
-        var deadline = dueDates.Until(received, acknowledgement?.PromisedDate ?? facts.DueDate, today);
+        var deadline = dueDates.Until(received, facts.PromisedDate ?? facts.DueDate, today);
         var state = facts.AnsweredAt is not null ? PromiseState.Answered
             : hasPromise && deadline.Overdue ? PromiseState.Overdue
-            : acknowledgement is not null ? PromiseState.Acknowledged
+            : facts.PromisedDate is not null ? PromiseState.Acknowledged
             : PromiseState.Open;
         return new Promise(facts.Category, facts.Language, facts.ReceivedAt,
             hasPromise ? facts.DueDate : null, hasPromise ? deadline.WorkingDaysLeft : null, state,
-            acknowledgement is null ? null : ContactPerson.Of(acknowledgement), acknowledgement?.PromisedDate,
-            facts.Sensitive, facts.CategoryChosenByOfficial, tracked.Classification.Reasons);
+            facts.Contact, facts.PromisedDate, facts.Sensitive, facts.CategoryChosenByOfficial, tracked.Classification.Reasons);
     }
 }
 

@@ -14,6 +14,7 @@ public static class PromiseExtensions
         builder.Services.TryAddSingleton<ConfidentialContent>();
         builder.Services.TryAddSingleton<Languages>();
         builder.Services.AddSingleton<Classification.MessageClassifier>();
+        builder.Services.AddScoped<MessageTracker>();
         return builder;
     }
 }

@@ -1,8 +1,12 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Kontaktlofte.AddinApi.Promises;
 
 /// <summary>
-/// What the product remembers of a citizen's message: ids, time, category and the promise's facts. Never its
-/// body, subject or sender (design.md, Data); those stay in the mailbox.
+/// What the product remembers of a citizen's message: ids, time, category and its promise — the due date, and once
+/// a receipt has gone out, the promised date and the contact person. Never its body, subject or sender
+/// (design.md, Data); those stay in the mailbox.
 /// </summary>
 public sealed class TrackedMessage
 {
@@ -20,4 +24,55 @@ public sealed class TrackedMessage
     public bool Sensitive { get; set; }
     public DateOnly DueDate { get; set; }
     public DateTimeOffset? AnsweredAt { get; set; }
+
+    /// <summary>The answer date the citizen was promised in the last receipt sent; null until one was.</summary>
+    public DateOnly? PromisedDate { get; set; }
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+    public string? ContactName { get; set; }
+    public string? ContactTitle { get; set; }
+    public string? ContactPhone { get; set; }
+    public string? ContactEmail { get; set; }
+    /// <summary>The ids of the product's own receipts in the mailbox: they are not the answer.</summary>
+    public List<string> ReceiptIds { get; set; } = [];
+
+    public ContactPerson? Contact => ContactName is null || ContactEmail is null
+        ? null : new ContactPerson(ContactName, ContactTitle, ContactPhone, ContactEmail);
+
+    /// <summary>A receipt has gone out: the citizen now holds this date and this contact person.</summary>
+    public void Promise(DateOnly promisedDate, ContactPerson contact, DateTimeOffset at)
+    {
+        PromisedDate = promisedDate;
+        AcknowledgedAt ??= at;
+        (ContactName, ContactTitle, ContactPhone, ContactEmail) = (contact.Name, contact.Title, contact.Phone, contact.Email);
+    }
+}
+
+internal sealed class TrackedMessageConfiguration : IEntityTypeConfiguration<TrackedMessage>
+{
+    public void Configure(EntityTypeBuilder<TrackedMessage> message)
+    {
+        message.ToTable("Messages");
+        message.Property(m => m.Id).HasMaxLength(512);
+        message.Property(m => m.Mailbox).HasMaxLength(320);
+        message.Property(m => m.InternetMessageId).HasMaxLength(998);
+        message.Property(m => m.ConversationId).HasMaxLength(512);
+        message.Property(m => m.Language).HasMaxLength(8);
+        message.Property(m => m.Category).HasConversion<string>().HasMaxLength(32);
+        message.Property(m => m.ContactName).HasMaxLength(200);
+        message.Property(m => m.ContactTitle).HasMaxLength(200);
+        message.Property(m => m.ContactPhone).HasMaxLength(50);
+        message.Property(m => m.ContactEmail).HasMaxLength(320);
+        message.Ignore(m => m.Contact);
+        message.HasIndex(m => new { m.Mailbox, m.DueDate });
+        message.HasIndex(m => new { m.Mailbox, m.ConversationId });
+    }
+}
+
+/// <summary>The tracked messages, as <c>db.Messages</c>: the database itself knows no feature.</summary>
+internal static class TrackedMessages
+{
+    extension(Data.KontaktlofteDb db)
+    {
+        public DbSet<TrackedMessage> Messages => db.Set<TrackedMessage>();
+    }
 }

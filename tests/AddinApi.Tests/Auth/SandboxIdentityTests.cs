@@ -1,6 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using Kontaktlofte.AddinApi.Auth;
+using Kontaktlofte.AddinApi.Organisation;
+using Kontaktlofte.AddinApi.Sandbox;
 using Microsoft.AspNetCore.Hosting;
 
 namespace Kontaktlofte.AddinApi.Tests.Auth;

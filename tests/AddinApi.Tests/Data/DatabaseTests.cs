@@ -1,4 +1,5 @@
 using Kontaktlofte.AddinApi.Data;
+using Kontaktlofte.AddinApi.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

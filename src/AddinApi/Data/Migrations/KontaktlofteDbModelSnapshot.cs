@@ -23,26 +23,24 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ClaimedUntil")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("ContactEmail")
                         .IsRequired()
+                        .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContactName")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContactPhone")
                         .IsRequired()
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContactTitle")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -54,6 +52,7 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DraftId")
+                        .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IdempotencyKey")
@@ -66,9 +65,6 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LastError")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Mailbox")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -78,9 +74,6 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
-
-                    b.Property<long>("NextAttemptAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PersonalLine")
                         .HasMaxLength(500)
@@ -96,41 +89,37 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
 
                     b.Property<string>("SenderName")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SenderPhone")
                         .IsRequired()
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SenderTitle")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("SentAt")
+                    b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SessionKey")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
-
-                    b.HasIndex("MessageId")
-                        .IsUnique();
 
                     b.HasIndex("CreatedBy", "IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("Status", "NextAttemptAt");
+                    b.HasIndex("MessageId", "Sequence")
+                        .IsUnique();
 
-                    b.ToTable("Acknowledgements");
+                    b.ToTable("Acknowledgements", (string)null);
                 });
 
-            modelBuilder.Entity("Kontaktlofte.AddinApi.Data.Official", b =>
+            modelBuilder.Entity("Kontaktlofte.AddinApi.Organisation.Official", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -166,10 +155,10 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
 
                     b.HasIndex("UnitId");
 
-                    b.ToTable("Officials");
+                    b.ToTable("Officials", (string)null);
                 });
 
-            modelBuilder.Entity("Kontaktlofte.AddinApi.Data.Unit", b =>
+            modelBuilder.Entity("Kontaktlofte.AddinApi.Organisation.Unit", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -185,95 +174,49 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Units");
+                    b.ToTable("Units", (string)null);
                 });
 
-            modelBuilder.Entity("Kontaktlofte.AddinApi.Mailbox.Sandbox.SandboxMail", b =>
+            modelBuilder.Entity("Kontaktlofte.AddinApi.Outbox.OutboxItem", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("BodyHtml")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BodyText")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Categories")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConversationId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FromAddress")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FromName")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HeadersJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("InternetMessageId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Mark")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ReceivedAt")
+                    b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("SandboxMail");
-                });
-
-            modelBuilder.Entity("Kontaktlofte.AddinApi.Mailbox.Sandbox.SandboxSentMail", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BodyHtml")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("InReplyTo")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsDraft")
+                    b.Property<long?>("DoneAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Subject")
+                    b.Property<string>("Kind")
                         .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("To")
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
                         .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InReplyTo");
+                    b.HasIndex("Status", "NextAttemptAt");
 
-                    b.ToTable("SandboxSentMail");
+                    b.ToTable("Outbox", (string)null);
                 });
 
             modelBuilder.Entity("Kontaktlofte.AddinApi.Promises.TrackedMessage", b =>
@@ -281,6 +224,9 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
                     b.Property<string>("Id")
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("AnsweredAt")
                         .HasColumnType("INTEGER");
@@ -292,6 +238,22 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
 
                     b.Property<bool>("CategoryChosenByOfficial")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ConversationId")
                         .HasMaxLength(512)
@@ -314,6 +276,13 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("PromisedDate")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ReceiptIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
@@ -322,21 +291,23 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Mailbox", "ConversationId");
+
                     b.HasIndex("Mailbox", "DueDate");
 
-                    b.ToTable("Messages");
+                    b.ToTable("Messages", (string)null);
                 });
 
-            modelBuilder.Entity("Kontaktlofte.AddinApi.Data.Official", b =>
+            modelBuilder.Entity("Kontaktlofte.AddinApi.Organisation.Official", b =>
                 {
-                    b.HasOne("Kontaktlofte.AddinApi.Data.Unit", "Unit")
+                    b.HasOne("Kontaktlofte.AddinApi.Organisation.Unit", "Unit")
                         .WithMany("Members")
                         .HasForeignKey("UnitId");
 
                     b.Navigation("Unit");
                 });
 
-            modelBuilder.Entity("Kontaktlofte.AddinApi.Data.Unit", b =>
+            modelBuilder.Entity("Kontaktlofte.AddinApi.Organisation.Unit", b =>
                 {
                     b.Navigation("Members");
                 });

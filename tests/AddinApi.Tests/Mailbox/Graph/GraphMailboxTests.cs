@@ -1,12 +1,14 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Kontaktlofte.AddinApi.Acknowledgements;
 using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Mailbox.Graph;
+using Kontaktlofte.AddinApi.Outbox;
+using Kontaktlofte.AddinApi.Promises;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Identity.Abstractions;
 
 namespace Kontaktlofte.AddinApi.Tests.Mailbox.Graph;
@@ -151,10 +153,12 @@ public sealed class GraphMailboxTests
         Assert.HasCount(1, _graph.Where("POST", "/createReply"), "the saved draft is sent; no second draft");
         CollectionAssert.Contains(_tokens.SessionKeysUsed.ToList(), FakeTokens.SessionKey, "the background send continues the user's OBO session");
         await using var scope = restarted.Services.CreateAsyncScope();
-        var ack = await scope.ServiceProvider.GetRequiredService<KontaktlofteDb>().Acknowledgements.SingleAsync();
-        Assert.AreEqual(AcknowledgementStatus.Sent, ack.Status);
+        var db = scope.ServiceProvider.GetRequiredService<KontaktlofteDb>();
+        var ack = await db.Acknowledgements.SingleAsync();
+        var delivery = await db.Set<OutboxItem>().SingleAsync(i => i.Id == ack.Id);
+        Assert.AreEqual(OutboxStatus.Sent, delivery.Status);
         Assert.IsNull(ack.PersonalLine);
-        Assert.IsGreaterThanOrEqualTo(1, ack.Attempts);
+        Assert.IsGreaterThanOrEqualTo(1, delivery.Attempts);
     }
 
     [TestMethod]

@@ -1,4 +1,4 @@
-namespace Kontaktlofte.AddinApi.Mailbox.Sandbox;
+namespace Kontaktlofte.AddinApi.Sandbox;
 
 /// <summary>
 /// A message in the sandbox mailbox. This table stands in for Exchange in sandbox mode only, and so it holds

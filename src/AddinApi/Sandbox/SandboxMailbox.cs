@@ -3,12 +3,13 @@ using System.Text.Json;
 using Kontaktlofte.AddinApi.Auth;
 using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Mail;
+using Kontaktlofte.AddinApi.Mailbox;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kontaktlofte.AddinApi.Mailbox.Sandbox;
+namespace Kontaktlofte.AddinApi.Sandbox;
 
 /// <summary>The mailbox in sandbox mode: one shared mailbox in the database, so that a newcomer sees the whole flow.</summary>
-internal sealed class SandboxMailbox(KontaktlofteDb db, TimeProvider clock) : IMailbox
+internal sealed class SandboxMailbox(SandboxDb db, TimeProvider clock) : IMailbox
 {
     public Task<MailboxOwner> OpenAsync(ClaimsPrincipal user, CancellationToken cancel) =>
         Task.FromResult(new MailboxOwner(user.FindFirstValue(KontaktlofteClaims.Email) ?? "", null));
@@ -16,7 +17,11 @@ internal sealed class SandboxMailbox(KontaktlofteDb db, TimeProvider clock) : IM
     public async Task<MailboxMessage?> GetMessageAsync(MailboxOwner owner, string id, CancellationToken cancel)
     {
         var mail = await db.SandboxMail.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancel);
-        return mail is null ? null : ToMessage(mail);
+        if (mail is not null) return ToMessage(mail);
+        // Like Graph with immutable ids, a sent reply keeps its draft's id in Sent Items.
+        var sent = await db.SandboxSentMail.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancel);
+        return sent is null ? null : new MailboxMessage(sent.Id, null, null, new MailAddress(null, owner.Email), sent.Subject, sent.BodyHtml, null,
+            sent.SentAt ?? sent.CreatedAt, new Dictionary<string, string>(), []);
     }
 
     /// <summary>The sandbox's officials are seeded in the database; there is no other directory.</summary>
@@ -28,7 +33,8 @@ internal sealed class SandboxMailbox(KontaktlofteDb db, TimeProvider clock) : IM
         JsonSerializer.Deserialize<Dictionary<string, string>>(mail.HeadersJson) ?? [],
         mail.Categories.Split(';', StringSplitOptions.RemoveEmptyEntries));
 
-    public async Task<string> CreateReplyDraftAsync(MailboxOwner owner, string messageId, string bodyHtml, CancellationToken cancel)
+    public async Task<string> CreateReplyDraftAsync(MailboxOwner owner, string messageId, string? subject, string bodyHtml,
+        CancellationToken cancel)
     {
         var original = await db.SandboxMail.AsNoTracking().FirstAsync(m => m.Id == messageId, cancel);
         var draft = new SandboxSentMail
@@ -36,7 +42,7 @@ internal sealed class SandboxMailbox(KontaktlofteDb db, TimeProvider clock) : IM
             Id = "sent-" + Guid.NewGuid().ToString("N"),
             InReplyTo = messageId,
             To = original.FromAddress,
-            Subject = original.Subject.StartsWith("SV:", StringComparison.OrdinalIgnoreCase) ? original.Subject : "SV: " + original.Subject,
+            Subject = subject ?? (original.Subject.StartsWith("SV:", StringComparison.OrdinalIgnoreCase) ? original.Subject : "SV: " + original.Subject),
             BodyHtml = bodyHtml,
             CreatedAt = clock.GetUtcNow(),
         };

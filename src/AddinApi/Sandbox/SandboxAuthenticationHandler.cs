@@ -1,9 +1,10 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Kontaktlofte.AddinApi.Auth;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
-namespace Kontaktlofte.AddinApi.Auth;
+namespace Kontaktlofte.AddinApi.Sandbox;
 
 /// <summary>
 /// Local identity for sandbox mode: the user is chosen with the <c>X-Sandbox-User</c> header, and a request

@@ -1,8 +1,10 @@
+using Kontaktlofte.AddinApi.Auth;
 using Kontaktlofte.AddinApi.Data;
+using Kontaktlofte.AddinApi.Organisation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kontaktlofte.AddinApi.Auth;
+namespace Kontaktlofte.AddinApi.Organisation;
 
 /// <summary>A colleague who can be named contact person.</summary>
 /// <param name="Name">Full name.</param>

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Kontaktlofte.AddinApi.Data;
+using Kontaktlofte.AddinApi.Organisation;
 using Kontaktlofte.AddinApi.Promises;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kontaktlofte.AddinApi.Mailbox.Sandbox;
+namespace Kontaktlofte.AddinApi.Sandbox;
 
 /// <summary>
 /// Realistic citizen mail for the sandbox mailbox, received relative to today so that some are fresh, some due
@@ -48,7 +49,20 @@ internal static class SandboxSeed
             new() { ["Auto-Submitted"] = "auto-replied" }),
     ];
 
-    public static async Task SeedAsync(KontaktlofteDb db, WorkingDayCalendar calendar, TimeProvider clock)
+    /// <summary>The sandbox users and their colleagues, as the directory would know them.</summary>
+    public static async Task SeedOfficialsAsync(KontaktlofteDb db)
+    {
+        foreach (var user in SandboxUsers.All.Concat(SandboxUsers.Colleagues))
+        {
+            var unit = await db.Units.FirstOrDefaultAsync(u => u.Name == user.Unit)
+                ?? db.Units.Add(new Unit { Name = user.Unit }).Entity;
+            if (!await db.Officials.AnyAsync(o => o.Email == user.Email))
+                db.Officials.Add(new Official { Email = user.Email, Name = user.Name, Title = user.Title, Phone = user.Phone, Unit = unit });
+            await db.SaveChangesAsync();
+        }
+    }
+
+    public static async Task SeedAsync(SandboxDb db, WorkingDayCalendar calendar, TimeProvider clock)
     {
         if (await db.SandboxMail.AnyAsync()) return;
         var today = clock.Today();

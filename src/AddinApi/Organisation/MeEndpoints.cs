@@ -1,10 +1,12 @@
 using System.Security.Claims;
+using Kontaktlofte.AddinApi.Auth;
 using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Mailbox;
+using Kontaktlofte.AddinApi.Organisation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kontaktlofte.AddinApi.Auth;
+namespace Kontaktlofte.AddinApi.Organisation;
 
 /// <summary>The signed-in official, as the add-in shows them and uses them as default contact person.</summary>
 /// <param name="Email">Sign-in name (UPN).</param>
@@ -18,26 +20,32 @@ public static class MeEndpoints
 {
     public static IEndpointRouteBuilder MapMe(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/me", GetMe)
+        app.MapGet("/api/me", async (SignedInOfficial me, CancellationToken cancel) => TypedResults.Ok(await me.GetAsync(cancel)))
             .WithName("GetMe")
             .WithSummary("Den inloggade tjänstepersonen")
             .WithTags("Identitet")
             .RequireAuthorization(Policies.Official);
         return app;
     }
+}
 
-    private static async Task<Ok<CurrentOfficial>> GetMe(ClaimsPrincipal user, KontaktlofteDb db, IMailbox mailbox, CancellationToken cancel) =>
-        TypedResults.Ok(await LookUpAsync(user, db, mailbox, cancel));
+/// <summary>
+/// The signed-in official of this request, looked up once (as TodoApi's CurrentUser): their row in the database,
+/// filled from the directory (Graph /me) the first time they are seen, so that receipts carry their title and
+/// phone; the token's name where neither knows more.
+/// </summary>
+internal sealed class SignedInOfficial(IHttpContextAccessor http, KontaktlofteDb db, IMailbox mailbox)
+{
+    private CurrentOfficial? _official;
 
-    /// <summary>
-    /// The signed-in official: their row in the database, filled from the directory (Graph /me) the first time they
-    /// are seen, so that receipts carry their title and phone; the token's name where neither knows more.
-    /// </summary>
-    public static async Task<CurrentOfficial> LookUpAsync(ClaimsPrincipal user, KontaktlofteDb db, IMailbox mailbox, CancellationToken cancel)
+    public async Task<CurrentOfficial> GetAsync(CancellationToken cancel) =>
+        _official ??= await LookUpAsync(http.HttpContext?.User ?? throw new InvalidOperationException("No request: no signed-in official."), cancel);
+
+    private async Task<CurrentOfficial> LookUpAsync(ClaimsPrincipal user, CancellationToken cancel)
     {
         var email = (user.FindFirstValue(KontaktlofteClaims.Email) ?? "").ToLowerInvariant(); // stored in lower case
         var official = await db.Officials.AsNoTracking().FirstOrDefaultAsync(o => o.Email == email, cancel)
-                       ?? await RememberAsync(user, email, db, mailbox, cancel);
+                       ?? await RememberAsync(user, email, cancel);
         return new CurrentOfficial(
             email,
             official?.Name ?? user.FindFirstValue(KontaktlofteClaims.Name) ?? email,
@@ -46,7 +54,7 @@ public static class MeEndpoints
             user.FindAll(KontaktlofteClaims.Role).Select(c => c.Value).ToList());
     }
 
-    private static async Task<Official?> RememberAsync(ClaimsPrincipal user, string email, KontaktlofteDb db, IMailbox mailbox, CancellationToken cancel)
+    private async Task<Official?> RememberAsync(ClaimsPrincipal user, string email, CancellationToken cancel)
     {
         if (email.Length == 0) return null;
         OwnerProfile? profile;

@@ -1,4 +1,5 @@
-namespace Kontaktlofte.AddinApi.Auth;
+using Kontaktlofte.AddinApi.Auth;
+namespace Kontaktlofte.AddinApi.Sandbox;
 
 /// <summary>A seeded sandbox user: stands in for an Entra ID account when no tenant is configured.</summary>
 public sealed record SandboxUser(string Email, string Name, string Title, string Phone, string Unit, string[] Roles);

@@ -2,12 +2,13 @@ using System.Text.Json;
 using Kontaktlofte.AddinApi.Auth;
 using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Mail;
+using Kontaktlofte.AddinApi.Mailbox;
 using Kontaktlofte.AddinApi.Problems;
 using Kontaktlofte.AddinApi.Promises;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kontaktlofte.AddinApi.Mailbox.Sandbox;
+namespace Kontaktlofte.AddinApi.Sandbox;
 
 /// <summary>A message in the sandbox mailbox.</summary>
 /// <param name="Id">The message's id, for <c>/api/messages/{id}/…</c>.</param>
@@ -59,7 +60,7 @@ public static class SandboxEndpoints
         return app;
     }
 
-    private static async Task<Ok<List<SandboxMessage>>> ListMessages(KontaktlofteDb db, CancellationToken cancel)
+    private static async Task<Ok<List<SandboxMessage>>> ListMessages(SandboxDb db, CancellationToken cancel)
     {
         var mail = await db.SandboxMail.AsNoTracking().ToListAsync(cancel);
         return TypedResults.Ok(mail.OrderByDescending(m => m.ReceivedAt).Select(m =>
@@ -70,7 +71,7 @@ public static class SandboxEndpoints
     }
 
     private static async Task<Results<Created<CreatedMessage>, ValidationProblem>> AddMessage(
-        NewSandboxMessage? request, KontaktlofteDb db, TimeProvider clock, CancellationToken cancel)
+        NewSandboxMessage? request, SandboxDb db, TimeProvider clock, CancellationToken cancel)
     {
         if (request?.From?.Address is not { Length: > 0 } address || !address.Contains('@', StringComparison.Ordinal))
             return Invalid.Field("from.address", "Ange avsändarens e-postadress i from.address.");
@@ -89,12 +90,12 @@ public static class SandboxEndpoints
         if (string.IsNullOrWhiteSpace(reply?.BodyHtml)) return Invalid.Field("bodyHtml", "Ange svarets text i bodyHtml.");
         var owner = await mailbox.OpenAsync(user, cancel);
         if (await mailbox.GetMessageAsync(owner, id, cancel) is null) return NotFoundMessage.Answer;
-        var draft = await mailbox.CreateReplyDraftAsync(owner, id, reply.BodyHtml, cancel);
+        var draft = await mailbox.CreateReplyDraftAsync(owner, id, null, reply.BodyHtml, cancel);
         await mailbox.SendDraftAsync(owner, draft, cancel);
         return TypedResults.Created($"/api/sandbox/sent", new CreatedMessage(draft));
     }
 
-    private static async Task<Ok<List<SentMessage>>> ListSent(KontaktlofteDb db, CancellationToken cancel)
+    private static async Task<Ok<List<SentMessage>>> ListSent(SandboxDb db, CancellationToken cancel)
     {
         var sent = await db.SandboxSentMail.AsNoTracking().Where(m => !m.IsDraft).ToListAsync(cancel);
         return TypedResults.Ok(sent.OrderByDescending(m => m.SentAt)

@@ -1,16 +1,9 @@
-namespace Kontaktlofte.AddinApi.Acknowledgements;
+using Microsoft.Extensions.Options;
 
-/// <summary>How often the outbox looks for receipts to send or retry.</summary>
-public sealed class OutboxOptions
-{
-    public const string Section = "Outbox";
+namespace Kontaktlofte.AddinApi.Outbox;
 
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
-}
-
-/// <summary>Sends queued acknowledgements in the background, from start-up on: a restart loses nothing.</summary>
-internal sealed class OutboxWorker(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<OutboxOptions> options,
-    ILogger<OutboxWorker> log) : BackgroundService
+/// <summary>Sends what is due in the background, from start-up on: a restart loses nothing.</summary>
+internal sealed class OutboxWorker(IServiceScopeFactory scopes, IOptions<OutboxOptions> options, ILogger<OutboxWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,7 +16,7 @@ internal sealed class OutboxWorker(IServiceScopeFactory scopes, Microsoft.Extens
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
-                log.LogError(error, "Utkorgen för mottagningsbevis kunde inte gås igenom");
+                log.LogError(error, "Utkorgen kunde inte gås igenom");
             }
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
@@ -31,7 +24,7 @@ internal sealed class OutboxWorker(IServiceScopeFactory scopes, Microsoft.Extens
     private async Task SendDueAsync(CancellationToken cancel)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var outbox = scope.ServiceProvider.GetRequiredService<AcknowledgementOutbox>();
+        var outbox = scope.ServiceProvider.GetRequiredService<OutboxQueue>();
         foreach (var id in await outbox.DueAsync(20, cancel))
             if (await outbox.ClaimAsync(id, cancel))
                 await outbox.SendClaimedAsync(id, cancel);

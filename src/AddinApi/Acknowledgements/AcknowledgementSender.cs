@@ -1,0 +1,72 @@
+using Kontaktlofte.AddinApi.Data;
+using Kontaktlofte.AddinApi.Mailbox;
+using Kontaktlofte.AddinApi.Outbox;
+using Kontaktlofte.AddinApi.Promises;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kontaktlofte.AddinApi.Acknowledgements;
+
+/// <summary>
+/// Delivers a recorded receipt through the mailbox, once. The reply draft's id is saved before sending, so a retry
+/// sends the same draft (and finds it already sent, if the crash came after Graph sent it). Once sent, the promise
+/// of the message holds the date and the contact person.
+/// </summary>
+internal sealed class AcknowledgementSender(KontaktlofteDb db, IMailbox mailbox, ReceiptText receipts, TimeProvider clock,
+    ILogger<AcknowledgementSender> log) : IOutboxSender
+{
+    public const string OutboxKind = "acknowledgement";
+    public const string Category = "Kontaktlöfte: bekräftat";
+
+    private MailboxMessage? _known;
+
+    public string Kind => OutboxKind;
+
+    /// <summary>The message the request has just read, so that sending it inline does not read it again.</summary>
+    public void Remember(MailboxMessage message) => _known = message;
+
+    public async Task SendAsync(Guid id, CancellationToken cancel)
+    {
+        var ack = await db.Acknowledgements.FirstAsync(a => a.Id == id, cancel);
+        var owner = new MailboxOwner(ack.Mailbox, ack.SessionKey);
+        try
+        {
+            var message = _known?.Id == ack.MessageId ? _known : await mailbox.GetMessageAsync(owner, ack.MessageId, cancel)
+                ?? throw new CannotBeSentException("Meddelandet finns inte längre i brevlådan (det kan ha flyttats eller tagits bort). Svara invånaren på annat sätt.");
+            var tracked = await db.Messages.FirstAsync(m => m.Id == ack.MessageId, cancel);
+            if (ack.DraftId is null)
+            {
+                ack.DraftId = await mailbox.CreateReplyDraftAsync(owner, ack.MessageId, ReceiptText.Subject(ack.Language),
+                    receipts.Html(FactsOf(ack, tracked)), cancel);
+                tracked.ReceiptIds = [.. tracked.ReceiptIds, ack.DraftId];
+                await db.SaveChangesAsync(cancel);
+            }
+            await mailbox.SendDraftAsync(owner, ack.DraftId, cancel);
+            ack.PersonalLine = null; // kept only until sent: it is part of a mail body
+            tracked.Promise(ack.PromisedDate, ack.Contact, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancel);
+            await MarkAsync(owner, message, ack, cancel);
+        }
+        catch (MailboxUnavailableException error)
+        {
+            throw new RetryLaterException(error.Message, error.RetryAfter, error);
+        }
+    }
+
+    private async Task MarkAsync(MailboxOwner owner, MailboxMessage message, Acknowledgement ack, CancellationToken cancel)
+    {
+        try
+        {
+            await mailbox.MarkAsync(owner, message, new MessageMark(Category, $"acknowledged;{ack.PromisedDate:yyyy-MM-dd};{ack.ContactEmail}"), cancel);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // The receipt is sent; a missing category is cosmetic and must not cause a second receipt.
+            log.LogWarning("Meddelandet för mottagningsbevis {Id} kunde inte märkas: {Error}", ack.Id, error.GetType().Name);
+        }
+    }
+
+    public static ReceiptFacts FactsOf(Acknowledgement ack, TrackedMessage message) => new(
+        Stockholm.DayOf(message.ReceivedAt), ack.PromisedDate, ack.Contact,
+        new ContactPerson(ack.SenderName, ack.SenderTitle, ack.SenderPhone, ack.CreatedBy), ack.Language, ack.PersonalLine,
+        message.Sensitive);
+}

@@ -1,0 +1,69 @@
+using Kontaktlofte.AddinApi.Auth;
+using Kontaktlofte.AddinApi.Data;
+using Kontaktlofte.AddinApi.Mailbox;
+using Kontaktlofte.AddinApi.Promises;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kontaktlofte.AddinApi.Sandbox;
+
+/// <summary>
+/// The one switch for every local stand-in. Without an Entra tenant (<c>AzureAd:ClientId</c>) the API is in sandbox
+/// mode: seeded users chosen with <c>X-Sandbox-User</c>, sandbox mailboxes, the sandbox page — and only in the
+/// Development or Sandbox environment, so it can never run in Production. <c>Mailbox:Adapter</c> (Graph | Sandbox)
+/// may pick the mailbox apart from the identity, which the tests of each adapter use.
+/// </summary>
+public static class SandboxMode
+{
+    public static bool IsOn(IConfiguration configuration) => !configuration.UsesEntraId();
+
+    public static bool UsesSandboxMailbox(IConfiguration configuration) =>
+        configuration[MailboxExtensions.AdapterSetting] is { Length: > 0 } adapter
+            ? adapter.Equals("Sandbox", StringComparison.OrdinalIgnoreCase)
+            : IsOn(configuration);
+
+    /// <summary>Registers the stand-ins the configuration asks for; production code never sees them.</summary>
+    public static WebApplicationBuilder AddSandbox(this WebApplicationBuilder builder)
+    {
+        if (IsOn(builder.Configuration))
+        {
+            var env = builder.Environment;
+            if (!env.IsDevelopment() && !env.IsEnvironment("Sandbox"))
+                throw new InvalidOperationException(
+                    $"Sandlådeidentiteten får bara användas i Development eller Sandbox, inte i {env.EnvironmentName}. " +
+                    "Konfigurera AzureAd (ClientId, TenantId, Audience) för att köra i produktion.");
+            builder.Services.AddAuthentication(SandboxAuthenticationHandler.SchemeName)
+                .AddScheme<AuthenticationSchemeOptions, SandboxAuthenticationHandler>(SandboxAuthenticationHandler.SchemeName, null);
+        }
+        if (UsesSandboxMailbox(builder.Configuration))
+        {
+            builder.Services.AddDbContext<SandboxDb>(db => db.UseSqlite(DatabaseExtensions.ConnectionString(builder),
+                sqlite => sqlite.MigrationsHistoryTable(SandboxDb.MigrationsHistory)));
+            builder.Services.AddScoped<IMailbox, SandboxMailbox>();
+        }
+        return builder;
+    }
+
+    public static WebApplication MapSandbox(this WebApplication app)
+    {
+        if (!UsesSandboxMailbox(app.Configuration)) return app;
+        app.MapGet("/", () => TypedResults.Redirect("/addin/sandbox.html")).AllowAnonymous().ExcludeFromDescription();
+        app.MapSandboxMailbox();
+        return app;
+    }
+
+    /// <summary>Creates the sandbox's tables and fills them the first time: officials, units and citizen mail.</summary>
+    public static async Task SeedSandboxAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        if (IsOn(app.Configuration))
+            await SandboxSeed.SeedOfficialsAsync(services.GetRequiredService<KontaktlofteDb>());
+        if (UsesSandboxMailbox(app.Configuration))
+        {
+            var sandbox = services.GetRequiredService<SandboxDb>();
+            await sandbox.Database.MigrateAsync();
+            await SandboxSeed.SeedAsync(sandbox, services.GetRequiredService<WorkingDayCalendar>(), services.GetRequiredService<TimeProvider>());
+        }
+    }
+}
