@@ -54,7 +54,7 @@ public sealed class AcknowledgementTests
         var html = receipt.GetProperty("bodyHtml").GetString()!;
         StringAssert.Contains(html, "tisdag 8 december 2026");
         StringAssert.Contains(html, "allmän handling");
-        StringAssert.Contains(html, "Hanna Lindqvist, Handläggare");
+        StringAssert.Contains(html, "Din kontaktperson är Hanna Lindqvist, handläggare.");
         StringAssert.Contains(html, "08-530 612 34");
         StringAssert.Contains(html, "handlaggare@sandbox.botkyrka.se");
         StringAssert.Contains(html, "Kontaktcenter på 08-530 610 00, måndag–fredag kl. 8.00–16.30");
@@ -93,7 +93,7 @@ public sealed class AcknowledgementTests
 
         Assert.AreEqual("fi", preview.GetProperty("language").GetString());
         var html = preview.GetProperty("bodyHtml").GetString()!;
-        StringAssert.Contains(html, "Saat vastauksen viimeistään tiistai 8. joulukuuta 2026");
+        StringAssert.Contains(html, "Saat vastauksen viimeistään tiistaina 8. joulukuuta 2026.");
         StringAssert.Contains(html, "Yhteyshenkilösi on Hanna Lindqvist");
         StringAssert.Contains(html, "08-530 610 00");
     }
@@ -122,7 +122,7 @@ public sealed class AcknowledgementTests
         });
 
         Assert.AreEqual(HttpStatusCode.Created, response.StatusCode);
-        StringAssert.Contains((await Sent()).Single().GetProperty("bodyHtml").GetString(), "Din kontaktperson är Per Holm, Bygglovsarkitekt.");
+        StringAssert.Contains((await Sent()).Single().GetProperty("bodyHtml").GetString(), "Din kontaktperson är Per Holm, bygglovsarkitekt.");
     }
 
     [TestMethod]
