@@ -42,8 +42,11 @@ public interface IMailbox
     /// <summary>The owner's name, job title and phone from the directory; null where the adapter has none.</summary>
     Task<OwnerProfile?> GetOwnerProfileAsync(MailboxOwner owner, CancellationToken cancel);
 
-    /// <summary>Creates a reply to <paramref name="messageId"/> with the given HTML body; returns the draft's id.</summary>
-    Task<string> CreateReplyDraftAsync(MailboxOwner owner, string messageId, string bodyHtml, CancellationToken cancel);
+    /// <summary>
+    /// Creates a reply to <paramref name="messageId"/> with the given subject and HTML body; returns the draft's id.
+    /// A null subject keeps the mailbox's own ("SV: " and the original's).
+    /// </summary>
+    Task<string> CreateReplyDraftAsync(MailboxOwner owner, string messageId, string? subject, string bodyHtml, CancellationToken cancel);
 
     /// <summary>Sends the draft. Sending a draft that was already sent does nothing.</summary>
     Task SendDraftAsync(MailboxOwner owner, string draftId, CancellationToken cancel);

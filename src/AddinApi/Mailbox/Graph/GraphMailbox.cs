@@ -68,11 +68,14 @@ internal sealed class GraphMailbox(HttpClient http, IAuthorizationHeaderProvider
             .GroupBy(h => h.Name!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Value ?? "", StringComparer.OrdinalIgnoreCase),
         message.Categories ?? []);
 
-    public Task<string> CreateReplyDraftAsync(MailboxOwner owner, string messageId, string bodyHtml, CancellationToken cancel) => Call(async () =>
+    public Task<string> CreateReplyDraftAsync(MailboxOwner owner, string messageId, string? subject, string bodyHtml,
+        CancellationToken cancel) => Call(async () =>
     {
+        // createReply takes the draft's writable properties with it, so subject and body are set in the one call;
+        // threading comes from the headers it sets (In-Reply-To, References), not from the subject.
         var draft = await Client(owner).Me.Messages[messageId].CreateReply.PostAsync(new CreateReplyPostRequestBody
         {
-            Message = new Message { Body = new ItemBody { ContentType = BodyType.Html, Content = bodyHtml } },
+            Message = new Message { Subject = subject, Body = new ItemBody { ContentType = BodyType.Html, Content = bodyHtml } },
         }, cancellationToken: cancel);
         return draft?.Id ?? throw new MailboxUnavailableException("Graph skapade inget utkast.");
     });
