@@ -5,8 +5,10 @@ namespace Kontaktlofte.AddinApi.Drafts.PlainLanguage;
 /// <summary>
 /// Språklagen (2009:600) 11 §: "vårdat, enkelt och begripligt". LIX (Björnsson) = words per sentence +
 /// 100 × long words / words, a long word having more than six letters; a reply to a citizen should land ≤ 40.
+/// The LIX warning is for Swedish and English text: Finnish builds long words by inflection and compounding, so even
+/// plain Finnish lands above the Swedish bands.
 /// </summary>
-internal sealed class Readability : IDraftRule
+internal sealed class Readability(Languages languages) : IDraftRule
 {
     public const double LixWarning = 45;
     public const int LixMinimumWords = 30;
@@ -37,7 +39,7 @@ internal sealed class Readability : IDraftRule
         var metrics = Measure(text, draft.OwnWords, draft.OwnSentences);
         var whole = new TextSpan(0, text.Length);
 
-        if (metrics.Words >= LixMinimumWords && metrics.Lix > LixWarning)
+        if (metrics.Words >= LixMinimumWords && metrics.Lix > LixWarning && languages.Of(text) != Languages.Finnish)
             yield return draft.Found("plain.lix", Severity.Warning, DraftPart.Body, whole,
                 $"Texten har LIX {metrics.Lix:0.0} ({Band(metrics.Lix)}). Ett svar till en invånare bör ligga på högst 40.",
                 "Skriv kortare meningar och välj kortare, vanligare ord.");
