@@ -4,16 +4,20 @@ namespace Kontaktlofte.AddinApi.Text;
 /// A word list kept as a data file (TSV: <c>pattern⇥note</c>, <c>#</c> comments). A pattern is one or more
 /// alternatives separated by <c>|</c>; each alternative is words separated by spaces; a word is matched
 /// exactly, or as a prefix (<c>erhåll*</c>), suffix (<c>*missbruk</c>) or infix (<c>*missbruk*</c>), so that
-/// one line covers every inflection. Words written in capitals (LVU, OSL) match case-sensitively,
-/// all others ignore case. Matching walks the text's words once with hash look-ups: linear in the text.
+/// one line covers every inflection; a lone <c>*</c> is any word. A word in brackets (<c>gällande [din]</c>)
+/// is context: it must be there but is not part of the match. The words of a phrase must stand apart by
+/// white space only ("i samband med", not "i samband. Med"). Words written in capitals (LVU, OSL) match
+/// case-sensitively, all others ignore case. Matching walks the text's words once with hash look-ups:
+/// linear in the text.
 /// </summary>
 internal sealed class TermList
 {
     private enum Kind { Exact, Prefix, Suffix, Infix }
 
-    private readonly record struct WordPattern(string Text, Kind Kind, bool CaseSensitive);
+    private readonly record struct WordPattern(string Text, Kind Kind, bool CaseSensitive, bool Context);
 
-    private sealed record Alternative(Term Term, WordPattern[] Words);
+    /// <summary>One alternative of a term; <c>First</c>..<c>Last</c> are the words that make the match, the rest context.</summary>
+    private sealed record Alternative(Term Term, WordPattern[] Words, int First, int Last);
 
     private readonly Dictionary<string, List<Alternative>> _exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Alternative>> _prefix = new(StringComparer.Ordinal);
@@ -29,12 +33,13 @@ internal sealed class TermList
         foreach (var alternative in term.Pattern.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var words = alternative.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(ParseWord).ToArray();
-            var entry = new Alternative(term, words);
-            var first = words[0];
-            var index = first.Kind switch { Kind.Exact => _exact, Kind.Prefix => _prefix, _ => null };
+            var first = Array.FindIndex(words, w => !w.Context);
+            if (first < 0) throw new FormatException($"\"{alternative}\" har bara sammanhangsord inom [ ].");
+            var entry = new Alternative(term, words, first, Array.FindLastIndex(words, w => !w.Context));
+            var index = words[0].Kind switch { Kind.Exact => _exact, Kind.Prefix => _prefix, _ => null };
             if (index is null) { _other.Add(entry); continue; }
             // Indexed in lower case; a case-sensitive word is checked against the original text in Matches.
-            var key = first.Text.ToLowerInvariant();
+            var key = words[0].Text.ToLowerInvariant();
             if (!index.TryGetValue(key, out var list)) index[key] = list = [];
             list.Add(entry);
         }
@@ -57,7 +62,10 @@ internal sealed class TermList
     /// <summary>Reads a list embedded in the assembly (the .tsv files beside the rules).</summary>
     public static TermList Load(string fileName) => Parse(DataFiles.Read(fileName));
 
-    /// <summary>Every match, left to right, the longest at each place, none overlapping.</summary>
+    /// <summary>
+    /// Every match, left to right, the longest (in words, context included) at each place, none overlapping;
+    /// a trailing context word may begin the next match.
+    /// </summary>
     public List<TermMatch> Find(string text, IReadOnlyList<TextSpan> words)
     {
         var matches = new List<TermMatch>();
@@ -70,15 +78,18 @@ internal sealed class TermList
             var word = words[i];
             var best = default(TermMatch?);
             var bestWords = 0;
+            var bestLast = 0;
             void Consider(List<Alternative>? candidates)
             {
                 if (candidates is null) return;
                 foreach (var candidate in candidates)
                 {
                     if (candidate.Words.Length <= bestWords || !Matches(candidate, text, lower, words, i)) continue;
-                    var last = words[i + candidate.Words.Length - 1];
-                    best = new TermMatch(word.Start, last.End - word.Start, candidate.Term);
+                    var first = words[i + candidate.First];
+                    var last = words[i + candidate.Last];
+                    best = new TermMatch(first.Start, last.End - first.Start, candidate.Term);
                     bestWords = candidate.Words.Length;
+                    bestLast = candidate.Last;
                 }
             }
             Consider(exact.TryGetValue(lower.AsSpan(word.Start, word.Length), out var e) ? e : null);
@@ -91,7 +102,7 @@ internal sealed class TermList
             if (best is { } match)
             {
                 matches.Add(match);
-                i += bestWords - 1;
+                i += bestLast;
             }
         }
         return matches;
@@ -106,6 +117,7 @@ internal sealed class TermList
         {
             var pattern = alternative.Words[k];
             var span = words[at + k];
+            if (k > 0 && !IsWhiteSpace(text.AsSpan(words[at + k - 1].End, span.Start - words[at + k - 1].End))) return false;
             var word = (pattern.CaseSensitive ? text : lower).AsSpan(span.Start, span.Length);
             var ok = pattern.Kind switch
             {
@@ -119,8 +131,16 @@ internal sealed class TermList
         return true;
     }
 
+    private static bool IsWhiteSpace(ReadOnlySpan<char> gap)
+    {
+        foreach (var c in gap) if (!char.IsWhiteSpace(c)) return false;
+        return true;
+    }
+
     private static WordPattern ParseWord(string word)
     {
+        var context = word.Length > 2 && word[0] == '[' && word[^1] == ']';
+        if (context) word = word[1..^1];
         var leading = word.StartsWith('*');
         var trailing = word.EndsWith('*') && word.Length > 1;
         var core = word.Trim('*');
@@ -132,7 +152,7 @@ internal sealed class TermList
             _ => Kind.Exact,
         };
         var caseSensitive = core.Length >= 2 && core.Any(char.IsLetter) && core.Where(char.IsLetter).All(char.IsUpper);
-        return new WordPattern(caseSensitive ? core : core.ToLowerInvariant(), kind, caseSensitive);
+        return new WordPattern(caseSensitive ? core : core.ToLowerInvariant(), kind, caseSensitive, context);
     }
 }
 
