@@ -2,6 +2,7 @@ using Kontaktlofte.AddinApi.Acknowledgements;
 using Kontaktlofte.AddinApi.Addin;
 using Kontaktlofte.AddinApi.Auth;
 using Kontaktlofte.AddinApi.Data;
+using Kontaktlofte.AddinApi.Directory;
 using Kontaktlofte.AddinApi.Documentation;
 using Kontaktlofte.AddinApi.Drafts;
 using Kontaktlofte.AddinApi.Health;
@@ -25,6 +26,7 @@ builder.AddApiDocumentation();
 builder.AddDrafts();
 builder.AddPromises();
 builder.AddMailbox();
+builder.AddDirectory();
 builder.AddOutbox();
 builder.AddAcknowledgements();
 

@@ -23,7 +23,7 @@ public static class DatabaseExtensions
         if (string.IsNullOrEmpty(sqlite.DataSource) || sqlite.DataSource == ":memory:" || Path.IsPathRooted(sqlite.DataSource))
             return connectionString;
         sqlite.DataSource = Path.GetFullPath(sqlite.DataSource, contentRoot);
-        Directory.CreateDirectory(Path.GetDirectoryName(sqlite.DataSource)!);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(sqlite.DataSource)!);
         return sqlite.ToString();
     }
 

@@ -22,9 +22,6 @@ public sealed record MailboxMessage(
     IReadOnlyDictionary<string, string> Headers,
     IReadOnlyList<string> Categories);
 
-/// <summary>The mailbox owner as the directory knows them: what a receipt's signature and contact person need.</summary>
-public sealed record OwnerProfile(string Name, string Title, string Phone, string Email);
-
 /// <summary>The mark the product leaves on a citizen's message: an Outlook category and a property.</summary>
 public sealed record MessageMark(string Category, string PropertyValue);
 
@@ -38,9 +35,6 @@ public interface IMailbox
     Task<MailboxOwner> OpenAsync(ClaimsPrincipal user, CancellationToken cancel);
 
     Task<MailboxMessage?> GetMessageAsync(MailboxOwner owner, string id, CancellationToken cancel);
-
-    /// <summary>The owner's name, job title and phone from the directory; null where the adapter has none.</summary>
-    Task<OwnerProfile?> GetOwnerProfileAsync(MailboxOwner owner, CancellationToken cancel);
 
     /// <summary>
     /// Creates a reply to <paramref name="messageId"/> with the given subject and HTML body; returns the draft's id.

@@ -1,4 +1,5 @@
 using Kontaktlofte.AddinApi.Auth;
+using Kontaktlofte.AddinApi.Graph;
 using Kontaktlofte.AddinApi.Mailbox.Graph;
 
 namespace Kontaktlofte.AddinApi.Mailbox;
@@ -13,7 +14,7 @@ public static class MailboxExtensions
     {
         var adapter = builder.Configuration[AdapterSetting];
         if (adapter is { Length: > 0 } ? adapter.Equals("Graph", StringComparison.OrdinalIgnoreCase) : builder.Configuration.UsesEntraId())
-            builder.AddGraphMailbox();
+            builder.AddGraph().Services.AddScoped<IMailbox, GraphMailbox>();
         return builder;
     }
 }

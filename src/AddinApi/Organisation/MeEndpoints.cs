@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Kontaktlofte.AddinApi.Auth;
 using Kontaktlofte.AddinApi.Data;
-using Kontaktlofte.AddinApi.Mailbox;
+using Kontaktlofte.AddinApi.Directory;
 using Kontaktlofte.AddinApi.Organisation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +34,7 @@ public static class MeEndpoints
 /// filled from the directory (Graph /me) the first time they are seen, so that receipts carry their title and
 /// phone; the token's name where neither knows more.
 /// </summary>
-internal sealed class SignedInOfficial(IHttpContextAccessor http, KontaktlofteDb db, IMailbox mailbox)
+internal sealed class SignedInOfficial(IHttpContextAccessor http, KontaktlofteDb db, IDirectory directory)
 {
     private CurrentOfficial? _official;
 
@@ -57,10 +57,10 @@ internal sealed class SignedInOfficial(IHttpContextAccessor http, KontaktlofteDb
     private async Task<Official?> RememberAsync(ClaimsPrincipal user, string email, CancellationToken cancel)
     {
         if (email.Length == 0) return null;
-        OwnerProfile? profile;
+        Person? profile;
         try
         {
-            profile = await mailbox.GetOwnerProfileAsync(await mailbox.OpenAsync(user, cancel), cancel);
+            profile = await directory.MeAsync(user, cancel);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

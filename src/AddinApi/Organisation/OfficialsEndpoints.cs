@@ -1,8 +1,8 @@
 using Kontaktlofte.AddinApi.Auth;
-using Kontaktlofte.AddinApi.Data;
+using System.Security.Claims;
+using Kontaktlofte.AddinApi.Directory;
 using Kontaktlofte.AddinApi.Organisation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kontaktlofte.AddinApi.Organisation;
 
@@ -28,19 +28,15 @@ public static class OfficialsEndpoints
     }
 
     /// <param name="search">Part of a name or an e-mail address; at least two characters.</param>
-    /// <param name="db">The database.</param>
+    /// <param name="user">The signed-in official.</param>
+    /// <param name="directory">The organisation's directory.</param>
     /// <param name="cancel">Cancellation.</param>
-    private static async Task<Ok<List<Colleague>>> Search(string? search, KontaktlofteDb db, CancellationToken cancel)
+    private static async Task<Ok<List<Colleague>>> Search(string? search, ClaimsPrincipal user, IDirectory directory, CancellationToken cancel)
     {
-        var text = (search ?? "").Trim().ToLowerInvariant();
+        // The whole organisation's directory, not only officials who have used the product.
+        var text = (search ?? "").Trim();
         if (text.Length < 2) return TypedResults.Ok(new List<Colleague>());
-        var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-        var found = await db.Officials.AsNoTracking()
-            .Where(o => EF.Functions.Like(o.Name, pattern, "\\") || EF.Functions.Like(o.Email, pattern, "\\"))
-            .OrderBy(o => o.Name).Take(MaxResults)
-            .Select(o => new Colleague(o.Name, o.Title, o.Phone, o.Email))
-            .ToListAsync(cancel);
-        return TypedResults.Ok(found);
+        var found = await directory.SearchAsync(user, text.Length > 100 ? text[..100] : text, MaxResults, cancel);
+        return TypedResults.Ok(found.Select(p => new Colleague(p.Name, p.Title, p.Phone, p.Email)).ToList());
     }
 }

@@ -24,9 +24,6 @@ internal sealed class SandboxMailbox(SandboxDb db, TimeProvider clock) : IMailbo
             sent.SentAt ?? sent.CreatedAt, new Dictionary<string, string>(), []);
     }
 
-    /// <summary>The sandbox's officials are seeded in the database; there is no other directory.</summary>
-    public Task<OwnerProfile?> GetOwnerProfileAsync(MailboxOwner owner, CancellationToken cancel) => Task.FromResult<OwnerProfile?>(null);
-
     public static MailboxMessage ToMessage(SandboxMail mail) => new(
         mail.Id, mail.InternetMessageId, mail.ConversationId, new MailAddress(mail.FromName, mail.FromAddress),
         mail.Subject, mail.BodyHtml, mail.BodyText, mail.ReceivedAt,

@@ -1,5 +1,6 @@
 using Kontaktlofte.AddinApi.Auth;
 using Kontaktlofte.AddinApi.Data;
+using Kontaktlofte.AddinApi.Directory;
 using Kontaktlofte.AddinApi.Mailbox;
 using Kontaktlofte.AddinApi.Promises;
 using Microsoft.AspNetCore.Authentication;
@@ -40,6 +41,7 @@ public static class SandboxMode
             builder.Services.AddDbContext<SandboxDb>(db => db.UseSqlite(DatabaseExtensions.ConnectionString(builder),
                 sqlite => sqlite.MigrationsHistoryTable(SandboxDb.MigrationsHistory)));
             builder.Services.AddScoped<IMailbox, SandboxMailbox>();
+            builder.Services.AddSingleton<IDirectory, SandboxDirectory>();
         }
         return builder;
     }

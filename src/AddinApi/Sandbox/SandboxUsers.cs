@@ -27,6 +27,14 @@ public static class SandboxUsers
         new("johan.virtanen@sandbox.botkyrka.se", "Johan Virtanen", "Gatuingenjör", "08-530 613 10", "Gatuenheten", []),
     ];
 
+    /// <summary>People elsewhere in the organisation: the directory finds them though they have never used the product.</summary>
+    public static readonly IReadOnlyList<SandboxUser> Organisation =
+    [
+        new("amina.yusuf@sandbox.botkyrka.se", "Amina Yusuf", "Kundtjänstmedarbetare", "08-530 610 21", "Kontaktcenter", []),
+        new("mats.lindgren@sandbox.botkyrka.se", "Mats Lindgren", "Enhetschef", "08-530 613 01", "Gatuenheten", []),
+        new("helena.koskinen@sandbox.botkyrka.se", "Helena Koskinen", "Socialsekreterare", "08-530 614 40", "Försörjningsstöd", []),
+    ];
+
     public static SandboxUser? Find(string email) =>
         All.FirstOrDefault(u => u.Email.Equals(email.Trim(), StringComparison.OrdinalIgnoreCase));
 }

@@ -67,11 +67,11 @@ public sealed partial class FolderImportTests
     private static Dictionary<string, HashSet<string>> Imports()
     {
         var root = SourceRoot();
-        var folders = Directory.GetDirectories(root).Select(Path.GetFileName).Where(f => f is not ("bin" or "obj" or "wwwroot" or "Properties" or "data"))
+        var folders = System.IO.Directory.GetDirectories(root).Select(Path.GetFileName).Where(f => f is not ("bin" or "obj" or "wwwroot" or "Properties" or "data"))
             .Select(f => f!).ToHashSet();
         var partial = new Regex(@"(?<![\w.])(" + string.Join('|', folders) + @")\.[A-Z]\w*", RegexOptions.CultureInvariant);
         var imports = new Dictionary<string, HashSet<string>>();
-        foreach (var file in Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories))
+        foreach (var file in System.IO.Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(root, file).Split(Path.DirectorySeparatorChar);
             // Generated migrations name every entity by its full type name, as data: they are not imports.

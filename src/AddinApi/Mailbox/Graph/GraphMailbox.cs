@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Kontaktlofte.AddinApi.Auth;
+using Kontaktlofte.AddinApi.Graph;
 using Kontaktlofte.AddinApi.Mail;
-using Microsoft.Extensions.Options;
 using Microsoft.Graph.Me.Messages.Item.CreateReply;
 using Microsoft.Graph.Models;
 using Microsoft.Graph;
@@ -15,13 +15,12 @@ namespace Kontaktlofte.AddinApi.Mailbox.Graph;
 /// A reply is <c>createReply</c> (the draft's id kept by the outbox) then <c>send</c> — never <c>sendMail</c>,
 /// which answers 202 without an id and cannot be de-duplicated.
 /// </summary>
-internal sealed class GraphMailbox(HttpClient http, IAuthorizationHeaderProvider headers, IOptions<GraphOptions> options) : IMailbox
+internal sealed class GraphMailbox(GraphClients graph) : IMailbox
 {
     /// <summary>The named property the product sets on a citizen's message (a MAPI string in our own namespace).</summary>
     public const string MarkProperty = "String {6f1c3a52-8e4b-4c6e-9d2a-3b5f7a1e0c44} Name Kontaktlofte";
 
-    private GraphServiceClient Client(MailboxOwner owner) =>
-        new(http, new GraphAuthentication(headers, owner, options.Value.Scopes), options.Value.BaseUrl);
+    private GraphServiceClient Client(MailboxOwner owner) => graph.For(owner.SessionKey);
 
     public async Task<MailboxOwner> OpenAsync(ClaimsPrincipal user, CancellationToken cancel)
     {
@@ -30,7 +29,7 @@ internal sealed class GraphMailbox(HttpClient http, IAuthorizationHeaderProvider
         {
             AcquireTokenOptions = new AcquireTokenOptions { LongRunningWebApiSessionKey = AcquireTokenOptions.LongRunningWebApiSessionKeyAuto },
         };
-        await headers.CreateAuthorizationHeaderForUserAsync(options.Value.Scopes, start, user, cancel);
+        await graph.Headers.CreateAuthorizationHeaderForUserAsync(graph.Scopes, start, user, cancel);
         return new MailboxOwner(user.FindFirstValue(KontaktlofteClaims.Email) ?? "", start.AcquireTokenOptions.LongRunningWebApiSessionKey);
     }
 
@@ -47,14 +46,6 @@ internal sealed class GraphMailbox(HttpClient http, IAuthorizationHeaderProvider
         {
             return null; // not in this mailbox, or not an id Graph can read (ErrorInvalidIdMalformed)
         }
-    });
-
-    public Task<OwnerProfile?> GetOwnerProfileAsync(MailboxOwner owner, CancellationToken cancel) => Call(async () =>
-    {
-        var me = await Client(owner).Me.GetAsync(request => request.QueryParameters.Select =
-            ["displayName", "jobTitle", "businessPhones", "mobilePhone", "mail", "userPrincipalName"], cancel);
-        return me is null ? null : new OwnerProfile(me.DisplayName ?? owner.Email, me.JobTitle ?? "",
-            me.BusinessPhones?.FirstOrDefault() ?? me.MobilePhone ?? "", owner.Email);
     });
 
     private static MailboxMessage ToMessage(Message message) => new(

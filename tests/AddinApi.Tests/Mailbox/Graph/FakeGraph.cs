@@ -22,7 +22,7 @@ public sealed record GraphRequest(string Method, string Path, string Query, IRea
 /// A stand-in for Microsoft Graph on loopback: answers the calls the Graph adapter makes with Graph's own JSON
 /// shapes (and its error bodies, 404, 429 with Retry-After, 503), and records every request for the tests.
 /// </summary>
-public sealed class FakeGraph : IAsyncDisposable
+public sealed partial class FakeGraph : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, JsonObject> _messages = new();
@@ -77,6 +77,31 @@ public sealed class FakeGraph : IAsyncDisposable
 
     public JsonObject Message(string id) => _messages[id];
 
+    /// <summary>The organisation's users, as Graph answers them with the fields the directory selects.</summary>
+    public List<JsonObject> People { get; } =
+    [
+        Person("Amina Yusuf", "Kundtjänstmedarbetare", "08-530 610 21", "amina.yusuf@botkyrka.se", "Kontaktcenter"),
+        Person("Per Holm", "Bygglovsarkitekt", "08-530 612 77", "per.holm@botkyrka.se", "Bygglovsenheten"),
+        Person("Petra Andersson", null, null, "petra.andersson@botkyrka.se", "Gatuenheten"),
+    ];
+
+    /// <summary>Automatic replies by address, as getMailTips tells them.</summary>
+    public Dictionary<string, string> AutomaticReplies { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    private static JsonObject Person(string name, string? title, string? phone, string mail, string department) => new()
+    {
+        ["displayName"] = name,
+        ["jobTitle"] = title,
+        ["businessPhones"] = phone is null ? new JsonArray() : new JsonArray(phone),
+        ["mobilePhone"] = null,
+        ["mail"] = mail,
+        ["userPrincipalName"] = mail,
+        ["department"] = department,
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex("\"(displayName|mail):([^\"]*)\"")]
+    private static partial System.Text.RegularExpressions.Regex SearchWords();
+
     public List<GraphRequest> Where(string method, string pathEnd) =>
         Requests.Where(r => r.Method == method && r.Path.EndsWith(pathEnd, StringComparison.Ordinal)).ToList();
 
@@ -104,6 +129,49 @@ public sealed class FakeGraph : IAsyncDisposable
             ["userPrincipalName"] = "lina.graph@botkyrka.se",
         }));
 
+        // Directory: $search on users is an advanced query and Graph refuses it without ConsistencyLevel: eventual.
+        _app.MapGet("/v1.0/users", (HttpContext context) =>
+        {
+            var search = context.Request.Query["$search"].ToString();
+            if (search.Length > 0 && context.Request.Headers["ConsistencyLevel"].ToString() != "eventual")
+                return Error(400, "Request_UnsupportedQuery", "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+            var words = SearchWords().Matches(search).Select(m => m.Groups[2].Value.ToLowerInvariant()).Distinct().ToList();
+            var found = People.Where(p => words.Any(w => p["displayName"]!.GetValue<string>().Split(' ').Any(n => n.StartsWith(w, StringComparison.OrdinalIgnoreCase))
+                                                        || p["mail"]!.GetValue<string>().StartsWith(w, StringComparison.OrdinalIgnoreCase)));
+            return Results.Json(new JsonObject
+            {
+                ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users(displayName,jobTitle,businessPhones,mobilePhone,mail,userPrincipalName,department)",
+                ["@odata.count"] = found.Count(),
+                ["value"] = new JsonArray(found.Select(p => (JsonNode)p.DeepClone()).ToArray()),
+            });
+        });
+        _app.MapGet("/v1.0/me/directReports/graph.user", () => Results.Json(new JsonObject
+        {
+            ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users(displayName,jobTitle,businessPhones,mobilePhone,mail,userPrincipalName,department)",
+            ["value"] = new JsonArray(People.Take(2).Select(p => (JsonNode)p.DeepClone()).ToArray()),
+        }));
+        _app.MapPost("/v1.0/me/getMailTips", (JsonObject body) =>
+        {
+            var addresses = body["EmailAddresses"]?.AsArray().Select(a => a!.GetValue<string>()).ToList() ?? [];
+            if (addresses.Count is 0 or > 100) return Error(400, "ErrorInvalidRequest", "EmailAddresses must hold 1 to 100 addresses.");
+            return Results.Json(new JsonObject
+            {
+                ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.mailTips)",
+                ["value"] = new JsonArray(addresses.Select(a => (JsonNode)new JsonObject
+                {
+                    ["emailAddress"] = new JsonObject { ["name"] = "", ["address"] = a },
+                    ["automaticReplies"] = AutomaticReplies.TryGetValue(a, out var message)
+                        ? new JsonObject
+                        {
+                            ["message"] = message,
+                            ["messageLanguage"] = new JsonObject { ["locale"] = "sv-SE", ["displayName"] = "svenska (Sverige)" },
+                            ["scheduledStartTime"] = new JsonObject { ["dateTime"] = "2026-11-30T07:00:00.0000000", ["timeZone"] = "UTC" },
+                            ["scheduledEndTime"] = new JsonObject { ["dateTime"] = "2026-12-07T07:00:00.0000000", ["timeZone"] = "UTC" },
+                        }
+                        : new JsonObject { ["message"] = "" },
+                }).ToArray()),
+            });
+        });
         _app.MapGet("/v1.0/me/messages/{id}", (string id) =>
             id.StartsWith("malformed", StringComparison.Ordinal) ? Error(400, "ErrorInvalidIdMalformed", "Id is malformed.")
             : Find(id) is { } message ? Results.Json(message) : NotFound());

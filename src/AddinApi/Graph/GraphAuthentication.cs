@@ -2,14 +2,14 @@ using Microsoft.Identity.Abstractions;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
 
-namespace Kontaktlofte.AddinApi.Mailbox.Graph;
+namespace Kontaktlofte.AddinApi.Graph;
 
 /// <summary>
-/// Signs Graph requests for a mailbox owner with a token from Microsoft.Identity.Web, on behalf of the user. With a
-/// session key it continues the user's long-running OBO session, so that the outbox can send after the request.
+/// Signs Graph requests with a token from Microsoft.Identity.Web, on behalf of the user. With a session key it continues
+/// the user's long-running OBO session, so that the outbox can send after the request; without one, the request's token.
 /// (The Microsoft.Identity.Web.GraphServiceClient package is not available to us; this is the small part of it we need.)
 /// </summary>
-internal sealed class GraphAuthentication(IAuthorizationHeaderProvider headers, MailboxOwner owner, IEnumerable<string> scopes)
+internal sealed class GraphAuthentication(IAuthorizationHeaderProvider headers, string? sessionKey, IEnumerable<string> scopes)
     : IAuthenticationProvider
 {
     public async Task AuthenticateRequestAsync(RequestInformation request, Dictionary<string, object>? additionalAuthenticationContext = null,
@@ -17,7 +17,7 @@ internal sealed class GraphAuthentication(IAuthorizationHeaderProvider headers, 
     {
         var options = new AuthorizationHeaderProviderOptions
         {
-            AcquireTokenOptions = new AcquireTokenOptions { LongRunningWebApiSessionKey = owner.SessionKey },
+            AcquireTokenOptions = new AcquireTokenOptions { LongRunningWebApiSessionKey = sessionKey },
         };
         var header = await headers.CreateAuthorizationHeaderForUserAsync(scopes, options, cancellationToken: cancellationToken);
         request.Headers.Remove("Authorization");

@@ -1,0 +1,18 @@
+using Kontaktlofte.AddinApi.Auth;
+using Kontaktlofte.AddinApi.Directory.Graph;
+using Kontaktlofte.AddinApi.Graph;
+using Kontaktlofte.AddinApi.Mailbox;
+
+namespace Kontaktlofte.AddinApi.Directory;
+
+public static class DirectoryExtensions
+{
+    /// <summary>The Graph directory beside the Graph mailbox (one setting, <c>Mailbox:Adapter</c>); the sandbox registers its own otherwise.</summary>
+    public static WebApplicationBuilder AddDirectory(this WebApplicationBuilder builder)
+    {
+        var adapter = builder.Configuration[MailboxExtensions.AdapterSetting];
+        if (adapter is { Length: > 0 } ? adapter.Equals("Graph", StringComparison.OrdinalIgnoreCase) : builder.Configuration.UsesEntraId())
+            builder.AddGraph().Services.AddScoped<IDirectory, GraphDirectory>();
+        return builder;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Kontaktlofte.AddinApi.Graph;
+using Microsoft.Graph.Me.GetMailTips;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
+
+namespace Kontaktlofte.AddinApi.Directory.Graph;
+
+/// <summary>
+/// The directory in production: Microsoft Graph on behalf of the signed-in official. Colleague search is an advanced
+/// query (<c>$search</c> needs <c>ConsistencyLevel: eventual</c>); automatic replies come from <c>getMailTips</c>,
+/// which answers for up to 100 mailboxes at once (reading another user's mailbox settings is refused).
+/// </summary>
+internal sealed partial class GraphDirectory(GraphClients graph) : IDirectory
+{
+    private const int MailTipsPerCall = 100;
+    private static readonly string[] Fields = ["displayName", "jobTitle", "businessPhones", "mobilePhone", "mail", "userPrincipalName", "department"];
+
+    public async Task<Person?> MeAsync(ClaimsPrincipal user, CancellationToken cancel)
+    {
+        var me = await graph.For(null).Me.GetAsync(request => request.QueryParameters.Select = Fields, cancel);
+        return me is null ? null : ToPerson(me);
+    }
+
+    public async Task<IReadOnlyList<Person>> SearchAsync(ClaimsPrincipal user, string text, int max, CancellationToken cancel)
+    {
+        // $search matches the start of each word; quotes and backslashes would end the clause, so they go.
+        var words = Unsafe().Replace(text, " ").Trim();
+        if (words.Length == 0) return [];
+        var found = await graph.For(null).Users.GetAsync(request =>
+        {
+            request.Headers.Add("ConsistencyLevel", "eventual");
+            request.QueryParameters.Search = $"\"displayName:{words}\" OR \"mail:{words}\"";
+            request.QueryParameters.Select = Fields;
+            request.QueryParameters.Orderby = ["displayName"];
+            request.QueryParameters.Top = max;
+            request.QueryParameters.Count = true;
+        }, cancel);
+        return (found?.Value ?? []).Select(ToPerson).Where(p => p.Email.Length > 0).ToList();
+    }
+
+    public async Task<IReadOnlyList<Person>> DirectReportsAsync(ClaimsPrincipal user, CancellationToken cancel)
+    {
+        var reports = await graph.For(null).Me.DirectReports.GraphUser.GetAsync(request =>
+        {
+            request.QueryParameters.Select = Fields;
+            request.QueryParameters.Top = 999;
+        }, cancel);
+        return (reports?.Value ?? []).Select(ToPerson).ToList();
+    }
+
+    public async Task<IReadOnlyList<AutomaticReply>> AutomaticRepliesAsync(ClaimsPrincipal user, IReadOnlyList<string> addresses, CancellationToken cancel)
+    {
+        var replies = new List<AutomaticReply>(addresses.Count);
+        foreach (var chunk in addresses.Chunk(MailTipsPerCall))
+        {
+            var tips = await graph.For(null).Me.GetMailTips.PostAsGetMailTipsPostResponseAsync(new GetMailTipsPostRequestBody
+            {
+                EmailAddresses = [.. chunk],
+                MailTipsOptions = MailTipsType.AutomaticReplies,
+            }, cancellationToken: cancel);
+            var byAddress = (tips?.Value ?? []).Where(t => t.EmailAddress?.Address is not null)
+                .ToDictionary(t => t.EmailAddress!.Address!, StringComparer.OrdinalIgnoreCase);
+            foreach (var address in chunk)
+                replies.Add(byAddress.TryGetValue(address, out var tip) ? ToReply(address, tip) : new AutomaticReply(address, false, null, null, null));
+        }
+        return replies;
+    }
+
+    private static AutomaticReply ToReply(string address, MailTips tip)
+    {
+        var reply = tip.AutomaticReplies;
+        var message = string.IsNullOrWhiteSpace(reply?.Message) ? null : reply.Message;
+        return new AutomaticReply(address, message is not null, message, Moment(reply?.ScheduledStartTime), Moment(reply?.ScheduledEndTime));
+    }
+
+    /// <summary>Graph's dateTimeTimeZone: a local time and the zone it is in (UTC for mail tips).</summary>
+    private static DateTimeOffset? Moment(DateTimeTimeZone? time)
+    {
+        if (time?.DateTime is not { } text || !DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)) return null;
+        var zone = time.TimeZone is { Length: > 0 } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) ? found : TimeZoneInfo.Utc;
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
+    private static Person ToPerson(User user) => new(
+        user.DisplayName ?? user.Mail ?? "", user.JobTitle ?? "", user.BusinessPhones?.FirstOrDefault() ?? user.MobilePhone ?? "",
+        (user.Mail ?? user.UserPrincipalName ?? "").ToLowerInvariant(), user.Department ?? "");
+
+    [GeneratedRegex("[\"\\\\]")]
+    private static partial Regex Unsafe();
+}
