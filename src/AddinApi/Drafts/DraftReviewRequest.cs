@@ -12,6 +12,8 @@ namespace Kontaktlofte.AddinApi.Drafts;
 /// <param name="Attachments">The draft's attachments (name and size only; never their content).</param>
 /// <param name="IsReply">True when the draft answers a message.</param>
 /// <param name="ReadReceiptRequested">True when the official asks for a read receipt.</param>
+/// <param name="CitizenLanguage">The citizen's language when the add-in knows the promise of the conversation:
+/// <c>sv</c>, <c>fi</c> or <c>en</c>. Without it the review reads the language from the quoted history.</param>
 public sealed record DraftReviewRequest(
     string? Subject,
     string? BodyHtml,
@@ -21,7 +23,8 @@ public sealed record DraftReviewRequest(
     IReadOnlyList<MailAddress>? Bcc,
     IReadOnlyList<AttachmentInfo>? Attachments,
     bool IsReply = false,
-    bool ReadReceiptRequested = false);
+    bool ReadReceiptRequested = false,
+    string? CitizenLanguage = null);
 
 /// <summary>An attachment of the draft.</summary>
 /// <param name="Name">File name.</param>

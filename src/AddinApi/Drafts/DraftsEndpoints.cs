@@ -37,6 +37,7 @@ public static class DraftsEndpoints
         services.AddSingleton<IDraftRule, Shouting>();
         services.AddSingleton<IDraftRule, ReadReceipt>();
         services.AddSingleton<IDraftRule, DateFormat>();
+        services.AddSingleton<IDraftRule, LanguageMismatch>();
         services.AddSingleton<DraftReviewer>();
         return services;
     }
@@ -63,6 +64,8 @@ public static class DraftsEndpoints
             return TypedResults.Problem("Begäran saknar innehåll. Skicka utkastet som JSON.", statusCode: StatusCodes.Status400BadRequest);
         if (request.BodyHtml is null && request.BodyText is null)
             return TypedResults.Problem("Utkastet saknar text: ange bodyHtml eller bodyText.", statusCode: StatusCodes.Status400BadRequest);
+        if (request.CitizenLanguage is not (null or Languages.Swedish or Languages.Finnish or Languages.English))
+            return TypedResults.Problem("citizenLanguage ska vara \"sv\", \"fi\" eller \"en\".", statusCode: StatusCodes.Status400BadRequest);
         return TypedResults.Ok(reviewer.Review(request));
     }
 }

@@ -13,6 +13,22 @@ internal sealed class Languages
     private readonly Dictionary<string, string> _words =
         DataFiles.Rows("language-words.tsv").ToDictionary(r => r[0], r => r[1], StringComparer.Ordinal);
 
+    private readonly TermList _requests = TermList.Load("language-requests.tsv");
+
+    /// <summary>The language in Swedish words, as a message names it ("finska").</summary>
+    public static string Name(string language) => language switch
+    {
+        Finnish => "finska",
+        English => "engelska",
+        _ => "svenska",
+    };
+
+    /// <summary>
+    /// The language a text asks to be answered in ("vastatkaa suomeksi", "please answer in English",
+    /// "svara på finska"), the first such request; null when it asks for none.
+    /// </summary>
+    public string? Requested(string text) => _requests.Find(text).Select(m => m.Term.Note).FirstOrDefault();
+
     /// <summary>The language with the most of its common words; Swedish unless another clearly leads.</summary>
     public string Of(string text) => Counted(text).Language;
 
