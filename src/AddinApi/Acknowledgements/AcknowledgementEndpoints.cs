@@ -69,9 +69,10 @@ public static class AcknowledgementEndpoints
         var tracked = await s.Tracker.TrackAsync(owner, id, cancel);
         if (tracked is null) return NotFoundMessage.Answer;
         if (await CannotAcknowledgeAsync(tracked, update, s, cancel) is { } refused) return refused;
-        var (facts, problem) = s.Rules.Check(request ?? new(null, null, null, null), tracked, me);
+        var (checkedFacts, problem) = s.Rules.Check(request ?? new(null, null, null, null), tracked, me);
         if (problem is not null) return problem;
-        return TypedResults.Ok(new ReceiptPreview(tracked.Message.From.Address ?? "", ReceiptText.Subject(facts!.Language),
+        var facts = checkedFacts! with { IsUpdate = update };
+        return TypedResults.Ok(new ReceiptPreview(tracked.Message.From.Address ?? "", ReceiptText.Subject(facts.Language, update),
             s.Receipts.Html(facts), facts.Language, facts.PromisedDate, facts.Contact, s.Rules.Warnings(facts, tracked.Facts)));
     }
 
@@ -178,7 +179,7 @@ public static class AcknowledgementEndpoints
                 : status == OutboxStatus.Queued ? s.Receipts.Html(AcknowledgementSender.FactsOf(ack, tracked.Facts)) : null;
             list.Add(new SentAcknowledgement(ack.Id, ack.IsUpdate ? AcknowledgementKind.Update : AcknowledgementKind.First, status, ack.CreatedAt,
                 status == OutboxStatus.Sent ? item?.DoneAt : null, tracked.Message.From.Address ?? "",
-                ReceiptText.Subject(ack.Language), body, ack.PromisedDate, ack.Contact, item?.LastError));
+                ReceiptText.Subject(ack.Language, ack.IsUpdate), body, ack.PromisedDate, ack.Contact, item?.LastError));
         }
         return TypedResults.Ok(list);
     }

@@ -35,7 +35,7 @@ internal sealed class AcknowledgementSender(KontaktlofteDb db, IMailbox mailbox,
             var tracked = await db.Messages.FirstAsync(m => m.Id == ack.MessageId, cancel);
             if (ack.DraftId is null)
             {
-                ack.DraftId = await mailbox.CreateReplyDraftAsync(owner, ack.MessageId, ReceiptText.Subject(ack.Language),
+                ack.DraftId = await mailbox.CreateReplyDraftAsync(owner, ack.MessageId, ReceiptText.Subject(ack.Language, ack.IsUpdate),
                     receipts.Html(FactsOf(ack, tracked)), cancel);
                 tracked.ReceiptIds = [.. tracked.ReceiptIds, ack.DraftId];
                 await db.SaveChangesAsync(cancel);
@@ -68,5 +68,5 @@ internal sealed class AcknowledgementSender(KontaktlofteDb db, IMailbox mailbox,
     public static ReceiptFacts FactsOf(Acknowledgement ack, TrackedMessage message) => new(
         Stockholm.DayOf(message.ReceivedAt), ack.PromisedDate, ack.Contact,
         new ContactPerson(ack.SenderName, ack.SenderTitle, ack.SenderPhone, ack.CreatedBy), ack.Language, ack.PersonalLine,
-        message.Sensitive);
+        message.Sensitive, ack.IsUpdate);
 }

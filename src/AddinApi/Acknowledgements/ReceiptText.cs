@@ -15,8 +15,10 @@ namespace Kontaktlofte.AddinApi.Acknowledgements;
 /// <param name="PersonalLine">The official's own sentence, if any.</param>
 /// <param name="Sensitive">The message holds secret or sensitive data (the tracked message's flag): the receipt then
 /// says that what is secret is not released, next to "anyone may ask to read it".</param>
+/// <param name="IsUpdate">A new answer date after the receipt ("nytt besked"): it says the answer is delayed, not that the
+/// message has arrived.</param>
 internal sealed record ReceiptFacts(DateOnly ReceivedDate, DateOnly PromisedDate, ContactPerson Contact, ContactPerson Sender,
-    string Language, string? PersonalLine, bool Sensitive = false);
+    string Language, string? PersonalLine, bool Sensitive = false, bool IsUpdate = false);
 
 /// <summary>
 /// The acknowledgement (mottagningsbevis) in Swedish, Finnish and English: that the message has arrived and is a
@@ -37,11 +39,14 @@ internal sealed class ReceiptText(IOptions<OrganisationOptions> organisation)
     /// hold just that ("Ekonomiskt bistånd"), in words no list knows in every language. Threading does not need it:
     /// a reply made with createReply carries In-Reply-To and References.
     /// </summary>
-    public static string Subject(string language) => language switch
+    public static string Subject(string language, bool update = false) => (language, update) switch
     {
-        "fi" => "Olemme saaneet viestisi",
-        "en" => "We have received your message",
-        _ => "Vi har tagit emot ditt meddelande",
+        ("fi", false) => "Olemme saaneet viestisi",
+        ("fi", true) => "Uutta tietoa viestistäsi",
+        ("en", false) => "We have received your message",
+        ("en", true) => "An update on your message",
+        (_, false) => "Vi har tagit emot ditt meddelande",
+        _ => "Nytt besked om ditt meddelande",
     };
 
     public string Html(ReceiptFacts facts)
@@ -60,7 +65,10 @@ internal sealed class ReceiptText(IOptions<OrganisationOptions> organisation)
     private static IEnumerable<string?> Swedish(ReceiptFacts f, OrganisationOptions org)
     {
         yield return "Hej!";
-        yield return $"Tack för ditt meddelande. Det kom in till {org.Name} {ReceiptWords.Date(f.ReceivedDate, "sv")}. " +
+        if (f.IsUpdate)
+            yield return $"Vi har ett nytt besked om ditt meddelande som kom in till {org.Name} {ReceiptWords.Date(f.ReceivedDate, "sv")}. " +
+                         "Svaret dröjer, och vi vill att du vet när det kommer.";
+        else yield return $"Tack för ditt meddelande. Det kom in till {org.Name} {ReceiptWords.Date(f.ReceivedDate, "sv")}. " +
                      "Ditt meddelande är en allmän handling. Det betyder att vem som helst kan be att få läsa det." +
                      // OSL (2009:400): a public record may hold secret information, which is not released.
                      (f.Sensitive ? " Uppgifter som omfattas av sekretess lämnas inte ut." : "");
@@ -76,7 +84,10 @@ internal sealed class ReceiptText(IOptions<OrganisationOptions> organisation)
         var name = string.IsNullOrWhiteSpace(org.NameFinnish) ? org.Name : org.NameFinnish;
         var arrivedTo = ReceiptWords.FinnishIllative(name) ?? $"meille ({name})";
         yield return "Hei!";
-        yield return $"Kiitos viestistäsi. Viestisi saapui {arrivedTo} {ReceiptWords.Date(f.ReceivedDate, "fi")}. " +
+        if (f.IsUpdate)
+            yield return $"Meillä on uutta tietoa viestistäsi, joka saapui {arrivedTo} {ReceiptWords.Date(f.ReceivedDate, "fi")}. " +
+                         "Vastaus viivästyy, ja haluamme kertoa, milloin saat sen.";
+        else yield return $"Kiitos viestistäsi. Viestisi saapui {arrivedTo} {ReceiptWords.Date(f.ReceivedDate, "fi")}. " +
                      "Se on yleinen asiakirja, joten kuka tahansa voi pyytää saada lukea sen." +
                      (f.Sensitive ? " Salassa pidettäviä tietoja ei kuitenkaan luovuteta." : "");
         yield return $"Saat vastauksen viimeistään {ReceiptWords.Date(f.PromisedDate, "fi")}.";
@@ -91,7 +102,10 @@ internal sealed class ReceiptText(IOptions<OrganisationOptions> organisation)
     {
         var name = string.IsNullOrWhiteSpace(org.NameEnglish) ? org.Name : org.NameEnglish;
         yield return "Hello,";
-        yield return $"Thank you for your message. It reached {name} on {ReceiptWords.Date(f.ReceivedDate, "en")}. " +
+        if (f.IsUpdate)
+            yield return $"We have an update on your message, which reached {name} on {ReceiptWords.Date(f.ReceivedDate, "en")}. " +
+                         "Your answer is taking longer, and we want you to know when it will come.";
+        else yield return $"Thank you for your message. It reached {name} on {ReceiptWords.Date(f.ReceivedDate, "en")}. " +
                      "Your message is a public record, which means that anyone can ask to read it." +
                      (f.Sensitive ? " However, any information in it that is confidential by law will not be released." : "");
         yield return $"You will have an answer by {ReceiptWords.Date(f.PromisedDate, "en")} at the latest.";

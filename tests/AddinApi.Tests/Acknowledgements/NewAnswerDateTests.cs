@@ -85,6 +85,28 @@ public sealed class NewAnswerDateTests
     }
 
     [TestMethod]
+    [DataRow("sv", "Nytt besked om ditt meddelande", "Svaret dröjer", "tisdag 15 december 2026")]
+    [DataRow("fi", "Uutta tietoa viestistäsi", "Vastaus viivästyy", "tiistaina 15. joulukuuta 2026")]
+    [DataRow("en", "An update on your message", "Your answer is taking longer", "Tuesday 15 December 2026")]
+    public async Task A_new_answer_date_says_the_answer_is_delayed_not_that_the_message_arrived(string language, string subject, string delayed, string date)
+    {
+        var id = await MessageId("Bygglov för uterum");
+        await Post($"/api/messages/{id}/acknowledgement", new { promisedDate = "2026-12-08", language }, "k1");
+
+        var preview = await (await _official.PostAsJsonAsync($"/api/messages/{id}/acknowledgement/update/preview", new { promisedDate = "2026-12-15", language }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        await Post($"/api/messages/{id}/acknowledgement/update", new { promisedDate = "2026-12-15", language }, "u1");
+        var sent = (await _official.GetFromJsonAsync<List<JsonElement>>("/api/sandbox/sent"))!.Last();
+
+        Assert.AreEqual(subject, preview.GetProperty("subject").GetString());
+        StringAssert.Contains(preview.GetProperty("bodyHtml").GetString(), delayed);
+        StringAssert.Contains(preview.GetProperty("bodyHtml").GetString(), date);
+        Assert.AreEqual(subject, sent.GetProperty("subject").GetString());
+        StringAssert.Contains(sent.GetProperty("bodyHtml").GetString(), delayed);
+        Assert.IsFalse(sent.GetProperty("bodyHtml").GetString()!.Contains("Tack för ditt meddelande", StringComparison.Ordinal));
+    }
+
+    [TestMethod]
     public async Task A_second_first_receipt_is_refused_and_points_to_a_new_answer_date()
     {
         var id = await MessageId("Bygglov för uterum");

@@ -70,11 +70,12 @@ public sealed class ReceiptReviewTests
         var contact = withPhone ? PerHolm : PerHolm with { Phone = null };
 
         var faults = new List<string>();
-        foreach (var mail in _seeded)
+        // The first receipt and a later new answer date ("nytt besked") alike.
+        foreach (var (mail, update) in _seeded.SelectMany(m => new[] { (m, false), (m, true) }))
         {
             var received = Stockholm.DayOf(mail.GetProperty("receivedAt").GetDateTimeOffset());
-            var html = receipts.Html(new ReceiptFacts(received, new DateOnly(2026, 12, 8), contact, Hanna, language, null, sensitive));
-            var subject = ReceiptText.Subject(language);
+            var html = receipts.Html(new ReceiptFacts(received, new DateOnly(2026, 12, 8), contact, Hanna, language, null, sensitive, update));
+            var subject = ReceiptText.Subject(language, update);
             var to = new MailAddress(mail.GetProperty("from").GetProperty("name").GetString(), mail.GetProperty("from").GetProperty("address").GetString());
             var review = reviewer.Review(new DraftReviewRequest(subject, html, null, [to], null, null, null, true));
             faults.AddRange(Faults(Subject(mail), subject, review));
