@@ -59,6 +59,8 @@ public sealed class ReceiptTests : PaneTest
         Assert.AreEqual("", await frame.GetAttributeAsync("sandbox"), "the sent text runs no script");
         StringAssert.Contains(await frame.GetAttributeAsync("srcdoc"), "Jag tittar på detaljplanen för din fastighet.");
         await ScreenshotAsync("read-view-sent");
+        var serious = await SeriousAxeViolationsAsync("after sending");
+        Assert.IsEmpty(serious, string.Join('\n', serious));
 
         await Page.Locator($"button.message[data-id='{id}']").ClickAsync(); // the pane opened again, later
 
@@ -118,6 +120,38 @@ public sealed class ReceiptTests : PaneTest
         await Pane.GetByRole(AriaRole.Button, new() { Name = "Förhandsgranska" }).ClickAsync();
         await Assertions.Expect(Pane.Locator("#receipt-warnings [data-code='document-request.later-than-due']")).ToContainTextAsync("skyndsamt");
         await ScreenshotAsync("receipt-warning");
+        var serious = await SeriousAxeViolationsAsync("preview with a warning");
+        Assert.IsEmpty(serious, string.Join('\n', serious));
         Assert.AreEqual(0, await RepliesToAsync(id), "nothing is sent by a preview");
+    }
+
+    [TestMethod]
+    public async Task A_receipt_that_failed_shows_the_error_and_what_to_do_and_one_waiting_says_so()
+    {
+        // The sandbox's outbox never fails: the list is answered here as the API answers when Graph refused a receipt.
+        await Context.RouteAsync("**/api/messages/*/acknowledgements", route => route.FulfillAsync(new()
+        {
+            ContentType = "application/json",
+            Body = """
+                [ { "acknowledgementId": "6f1c0d2e-0000-4000-8000-000000000001", "kind": "first", "status": "failed",
+                    "createdAt": "2026-11-27T09:15:00+01:00", "sentAt": null, "to": "elin.andersson@example.se",
+                    "subject": "Vi har tagit emot ditt meddelande", "bodyHtml": null, "promisedDate": "2026-12-01",
+                    "contactPerson": { "name": "Hanna Lindqvist", "title": "Handläggare", "phone": "08-530 612 34", "email": "handlaggare@sandbox.botkyrka.se" },
+                    "error": "Brevlådan svarade inte: mottagaren finns inte." },
+                  { "acknowledgementId": "6f1c0d2e-0000-4000-8000-000000000002", "kind": "update", "status": "queued",
+                    "createdAt": "2026-11-27T10:00:00+01:00", "sentAt": null, "to": "elin.andersson@example.se",
+                    "subject": "Nytt besked om ditt meddelande", "bodyHtml": "<p>Du får svar senast fredag 4 december 2026.</p>",
+                    "promisedDate": "2026-12-04", "contactPerson": { "name": "Hanna Lindqvist", "email": "handlaggare@sandbox.botkyrka.se" },
+                    "error": null } ]
+                """,
+        }));
+        await ReceiveAsync("Fråga om soptunnor", "Hej! När töms soptunnorna i Alby? Elin");
+
+        var failed = Pane.Locator("#sent li.receipt[data-status=failed] [role=alert]");
+        await Assertions.Expect(failed).ToContainTextAsync("Kunde inte skickas");
+        await Assertions.Expect(failed).ToContainTextAsync("mottagaren finns inte");
+        await Assertions.Expect(failed).ToContainTextAsync("Nytt besked");
+        await Assertions.Expect(Pane.Locator("#sent li.receipt[data-status=queued]")).ToContainTextAsync("Väntar på att skickas");
+        await Assertions.Expect(Pane.GetByRole(AriaRole.Heading, new() { Name = "Nytt besked", Exact = true })).ToHaveCountAsync(2);
     }
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Kontaktlofte.Addin.E2E;
@@ -83,21 +81,14 @@ public sealed class TaskPaneTests : PaneTest
     [TestMethod]
     public async Task Axe_finds_no_serious_or_critical_wcag_21_aa_violation_in_the_read_and_compose_views()
     {
-        var options = new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } };
-
         await OpenMessageAsync("Kysymys kotihoidosta");
         await Assertions.Expect(Pane.Locator("#due-date")).ToBeVisibleAsync();
-        var read = await Page.RunAxe(options);
+        var serious = await SeriousAxeViolationsAsync("read view");
 
         await StartReplyAsync("SV: Fråga om plats i förskola", "Du söker i e-tjänsten.");
         await Assertions.Expect(Pane.Locator("#lix")).ToBeVisibleAsync();
-        var compose = await Page.RunAxe(options);
+        serious.AddRange(await SeriousAxeViolationsAsync("compose view"));
 
-        // axe follows the task pane into its iframe: its results name nodes inside it.
-        Assert.IsTrue(read.Passes.SelectMany(p => p.Nodes).Any(n => n.Target?.ToString()?.Contains("#task-pane", StringComparison.Ordinal) == true),
-            "the pane's iframe was checked too");
-        var serious = read.Violations.Concat(compose.Violations).Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} – {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
         Assert.IsEmpty(serious, string.Join('\n', serious));
     }
 }
