@@ -42,7 +42,7 @@ public sealed class ComposeViewTests : PaneTest
     }
 
     [TestMethod]
-    public async Task A_long_enough_reply_gets_its_lix_with_a_decimal_comma_and_the_citizens_language_goes_to_the_review()
+    public async Task A_long_enough_reply_gets_its_lix_with_a_decimal_comma_and_a_swedish_reply_to_finnish_mail_a_language_tip()
     {
         var reviews = new List<JsonElement>();
         Context.Request += (_, request) =>
@@ -57,6 +57,7 @@ public sealed class ComposeViewTests : PaneTest
         await Pane.GetByRole(AriaRole.Button, new() { Name = "Granska igen" }).ClickAsync();
 
         await Assertions.Expect(Pane.Locator("#lix")).ToHaveTextAsync(new Regex(@"^LIX \d+(,\d)? – \S.* \(\d+ ord, \d+ meningar\)$"));
+        await Assertions.Expect(Pane.Locator("[data-severity=info] [data-rule='language.mismatch']")).ToBeVisibleAsync();
         lock (reviews)
             Assert.IsTrue(reviews.Any(r => r.TryGetProperty("citizenLanguage", out var language) && language.GetString() == "fi"),
                 "the review is told the citizen wrote in Finnish");
