@@ -6,13 +6,16 @@ export interface Address { name: string; address: string }
 /** A named contact person in a receipt (name and e-mail always; title and phone when known). */
 export interface ContactPerson { name: string; title?: string | null; phone?: string | null; email: string }
 
+/** A colleague found by search, who can be named contact person. */
+export interface Colleague { name: string; title: string; phone: string; email: string }
+
 /** The signed-in official. */
-export interface Official { email: string; name: string; title: string; phone: string; roles: string[] }
+export interface CurrentOfficial { email: string; name: string; title: string; phone: string; roles: string[] }
 
 export type Category = "question" | "opinion" | "fault-report" | "document-request" | "callback" | "internal" | "automatic";
 export type PromiseState = "open" | "acknowledged" | "answered" | "overdue";
 
-/** The kontaktlöfte of one message: what the citizen was promised and how much time is left. */
+/** The kontaktlöfte of one message (`Promise` in C#, a name JavaScript keeps for itself). */
 export interface MessagePromise {
   category: Category; language: string; receivedAt: string; dueDate: string | null; workingDaysLeft: number | null;
   state: PromiseState; contactPerson: ContactPerson | null; promisedDate: string | null;

@@ -1,15 +1,15 @@
 // One typed function per endpoint, all through `callApi`: the views and the sandbox page never build a URL.
 import { callApi } from "./client";
 import type {
-  AcknowledgementResult, AnswerDates, ContactPerson, DraftReview, DraftReviewRequest, Labels, MessagePromise, Official,
-  ReceiptPreview, AcknowledgementRequest, SandboxMessage, SandboxSent, SentAcknowledgement,
+  AcknowledgementRequest, AcknowledgementResult, AnswerDates, Colleague, CurrentOfficial, DraftReview, DraftReviewRequest, Labels,
+  MessagePromise, ReceiptPreview, SandboxMessage, SandboxSent, SentAcknowledgement,
 } from "./contracts";
 
 const message = (id: string) => `/api/messages/${encodeURIComponent(id)}`;
 const post = (json: unknown, idempotencyKey?: string): RequestInit & { json: unknown } =>
   ({ method: "POST", json, headers: idempotencyKey ? { "Idempotency-Key": idempotencyKey } : undefined });
 
-export const getMe = () => callApi<Official>("/api/me");
+export const getMe = () => callApi<CurrentOfficial>("/api/me");
 
 let labels: Promise<Labels> | null = null;
 /** The Swedish labels, asked for once per pane load (a failed answer is asked for again next time). */
@@ -20,7 +20,7 @@ export function getLabels(): Promise<Labels> {
 
 export const getAnswerDates = () => callApi<AnswerDates>("/api/answer-dates");
 
-export const searchOfficials = (text: string) => callApi<ContactPerson[]>(`/api/officials?search=${encodeURIComponent(text)}`);
+export const searchOfficials = (text: string) => callApi<Colleague[]>(`/api/officials?search=${encodeURIComponent(text)}`);
 
 export const getPromise = (id: string) => callApi<MessagePromise>(`${message(id)}/promise`);
 

@@ -1,7 +1,7 @@
 // Reading a citizen's message: its category, due date and state, what was sent to the citizen, and the receipt form
 // (the first acknowledgement, then "nytt besked"). Every date, label and rule comes from the API.
 import { describe } from "../api/client";
-import type { AcknowledgementResult, Labels, MessagePromise, Official, SentAcknowledgement } from "../api/contracts";
+import type { AcknowledgementResult, CurrentOfficial, Labels, MessagePromise, SentAcknowledgement } from "../api/contracts";
 import {
   changeCategory, getAnswerDates, getLabels, getMe, getPromise, listAcknowledgements, previewAcknowledgement,
   previewAcknowledgementUpdate, sendAcknowledgement, sendAcknowledgementUpdate,
@@ -13,7 +13,7 @@ import { confirmation, sentReceipts } from "./sentReceipts";
 import { standing, standingBar } from "./standing";
 
 interface View {
-  root: HTMLElement; item: ReadItem; promise: MessagePromise; me: Official; labels: Labels;
+  root: HTMLElement; item: ReadItem; promise: MessagePromise; me: CurrentOfficial; labels: Labels;
   /** The working days the API accepts as an answer date, from today in Stockholm. */
   dates: string[];
   receipts: SentAcknowledgement[];

@@ -2,7 +2,7 @@
 // before, or a colleague found by search), an answer date from the days the API offers, language, an own line;
 // preview (with the API's warnings) and send.
 import { describe } from "../api/client";
-import type { AcknowledgementResult, ContactPerson, Official, ReceiptPreview, AcknowledgementRequest } from "../api/contracts";
+import type { AcknowledgementRequest, AcknowledgementResult, Colleague, ContactPerson, CurrentOfficial, ReceiptPreview } from "../api/contracts";
 import { searchOfficials } from "../api/endpoints";
 import { day, field, h, mailFrame, replace, status } from "../ui";
 
@@ -13,7 +13,7 @@ export interface ReceiptFormOptions {
   heading: string;
   hint: string;
   submit: string;
-  me: Official;
+  me: CurrentOfficial;
   /** The contact person named in the last receipt, offered first when it is somebody else. */
   previous: ContactPerson | null;
   language: string;
@@ -113,7 +113,7 @@ function colleagueFields() {
   const phone = input("phone", "tel", "tel"), email = input("email", "email", "email");
   const search = h("input", { id: "colleague-search", type: "search", autocomplete: "off" });
   const hits = h("ul", { class: "hits", "aria-label": "Sökträffar" });
-  const choose = (c: ContactPerson) => {
+  const choose = (c: Colleague) => {
     name.value = c.name; title.value = c.title ?? ""; phone.value = c.phone ?? ""; email.value = c.email;
     replace(hits);
     name.focus();
