@@ -72,7 +72,7 @@ public static class AcknowledgementEndpoints
         var (checkedFacts, problem) = s.Rules.Check(request ?? new(null, null, null, null), tracked, me);
         if (problem is not null) return problem;
         var facts = checkedFacts! with { IsUpdate = update };
-        return TypedResults.Ok(new ReceiptPreview(tracked.Message.From.Address ?? "", ReceiptText.Subject(facts.Language, update),
+        return TypedResults.Ok(new ReceiptPreview(tracked.Citizen.Citizen.Address ?? "", ReceiptText.Subject(facts.Language, update),
             s.Receipts.Html(facts), facts.Language, facts.PromisedDate, facts.Contact, s.Rules.Warnings(facts, tracked.Facts)));
     }
 
@@ -178,7 +178,7 @@ public static class AcknowledgementEndpoints
                 ? (await s.Mailbox.GetMessageAsync(owner, sent, cancel))?.BodyHtml
                 : status == OutboxStatus.Queued ? s.Receipts.Html(AcknowledgementSender.FactsOf(ack, tracked.Facts)) : null;
             list.Add(new SentAcknowledgement(ack.Id, ack.IsUpdate ? AcknowledgementKind.Update : AcknowledgementKind.First, status, ack.CreatedAt,
-                status == OutboxStatus.Sent ? item?.DoneAt : null, tracked.Message.From.Address ?? "",
+                status == OutboxStatus.Sent ? item?.DoneAt : null, tracked.Citizen.Citizen.Address ?? "",
                 ReceiptText.Subject(ack.Language, ack.IsUpdate), body, ack.PromisedDate, ack.Contact, item?.LastError));
         }
         return TypedResults.Ok(list);

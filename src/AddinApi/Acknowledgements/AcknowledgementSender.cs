@@ -2,7 +2,9 @@ using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Mailbox;
 using Kontaktlofte.AddinApi.Outbox;
 using Kontaktlofte.AddinApi.Promises;
+using Kontaktlofte.AddinApi.Organisation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Kontaktlofte.AddinApi.Acknowledgements;
 
@@ -12,7 +14,7 @@ namespace Kontaktlofte.AddinApi.Acknowledgements;
 /// of the message holds the date and the contact person.
 /// </summary>
 internal sealed class AcknowledgementSender(KontaktlofteDb db, IMailbox mailbox, ReceiptText receipts, TimeProvider clock,
-    ILogger<AcknowledgementSender> log) : IOutboxSender
+    IOptions<OrganisationOptions> organisation, ILogger<AcknowledgementSender> log) : IOutboxSender
 {
     public const string OutboxKind = "acknowledgement";
     public const string Category = "Kontaktlöfte: bekräftat";
@@ -35,8 +37,9 @@ internal sealed class AcknowledgementSender(KontaktlofteDb db, IMailbox mailbox,
             var tracked = await db.Messages.FirstAsync(m => m.Id == ack.MessageId, cancel);
             if (ack.DraftId is null)
             {
-                ack.DraftId = await mailbox.CreateReplyDraftAsync(owner, ack.MessageId, ReceiptText.Subject(ack.Language, ack.IsUpdate),
-                    receipts.Html(FactsOf(ack, tracked)), cancel);
+                var citizen = CitizenMails.Of(message, organisation.Value);
+                ack.DraftId = await mailbox.CreateReplyDraftAsync(owner, ack.MessageId, new ReplyDraft(ReceiptText.Subject(ack.Language, ack.IsUpdate),
+                    receipts.Html(FactsOf(ack, tracked)), citizen.ForwardedBy is null ? null : citizen.Citizen), cancel);
                 tracked.ReceiptIds = [.. tracked.ReceiptIds, ack.DraftId];
                 await db.SaveChangesAsync(cancel);
             }

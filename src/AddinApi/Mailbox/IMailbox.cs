@@ -22,6 +22,12 @@ public sealed record MailboxMessage(
     IReadOnlyDictionary<string, string> Headers,
     IReadOnlyList<string> Categories);
 
+/// <summary>What a reply draft is made of.</summary>
+/// <param name="Subject">Its subject; null keeps the mailbox's own ("SV: " and the original's).</param>
+/// <param name="BodyHtml">Its body.</param>
+/// <param name="To">Its one recipient; null answers the sender.</param>
+public sealed record ReplyDraft(string? Subject, string BodyHtml, MailAddress? To = null);
+
 /// <summary>The mark the product leaves on a citizen's message: an Outlook category and a property.</summary>
 public sealed record MessageMark(string Category, string PropertyValue);
 
@@ -37,10 +43,10 @@ public interface IMailbox
     Task<MailboxMessage?> GetMessageAsync(MailboxOwner owner, string id, CancellationToken cancel);
 
     /// <summary>
-    /// Creates a reply to <paramref name="messageId"/> with the given subject and HTML body; returns the draft's id.
-    /// A null subject keeps the mailbox's own ("SV: " and the original's).
+    /// Creates a reply to <paramref name="messageId"/> and returns the draft's id. The reply goes to the message's
+    /// sender unless <see cref="ReplyDraft.To"/> names someone else (the citizen of a forwarded message).
     /// </summary>
-    Task<string> CreateReplyDraftAsync(MailboxOwner owner, string messageId, string? subject, string bodyHtml, CancellationToken cancel);
+    Task<string> CreateReplyDraftAsync(MailboxOwner owner, string messageId, ReplyDraft reply, CancellationToken cancel);
 
     /// <summary>Sends the draft. Sending a draft that was already sent does nothing.</summary>
     Task SendDraftAsync(MailboxOwner owner, string draftId, CancellationToken cancel);

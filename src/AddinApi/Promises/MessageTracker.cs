@@ -1,27 +1,30 @@
 using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Mailbox;
 using Kontaktlofte.AddinApi.Promises.Classification;
+using Kontaktlofte.AddinApi.Organisation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Kontaktlofte.AddinApi.Promises;
 
 public enum PromiseState { Open, Acknowledged, Answered, Overdue }
 
 /// <summary>A message read from the mailbox together with what the product tracks of it.</summary>
-internal sealed record Tracked(MailboxMessage Message, TrackedMessage Facts, MessageClassification Classification);
+internal sealed record Tracked(MailboxMessage Message, TrackedMessage Facts, MessageClassification Classification, CitizenMail Citizen);
 
 /// <summary>
 /// Starts tracking a message the first time an official looks at it (classifies it and fixes its due date),
 /// and tells the state of its promise: open, acknowledged, answered or overdue.
 /// </summary>
-internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, MessageClassifier classifier, DueDates dueDates, TimeProvider clock)
+internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, MessageClassifier classifier, DueDates dueDates, TimeProvider clock,
+    IOptions<OrganisationOptions> organisation)
 {
     public async Task<Tracked?> TrackAsync(MailboxOwner owner, string id, CancellationToken cancel)
     {
         var message = await mailbox.GetMessageAsync(owner, id, cancel);
         if (message is null) return null;
-        var classification = classifier.Classify(new(message.From.Name, message.From.Address, message.Subject,
-            message.BodyText, message.BodyHtml, message.Headers));
+        var citizen = CitizenMails.Of(message, organisation.Value);
+        var classification = Classify(message, citizen);
         // Graph answers with the immutable id whatever id the add-in sent (Prefer: IdType="ImmutableId"): track by that.
         id = message.Id;
         var facts = await db.Messages.FirstOrDefaultAsync(m => m.Id == id, cancel);
@@ -33,11 +36,11 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
                 Mailbox = owner.Email,
                 InternetMessageId = message.InternetMessageId,
                 ConversationId = message.ConversationId,
-                ReceivedAt = message.ReceivedAt,
+                ReceivedAt = citizen.ReceivedAt,
                 Category = classification.Category,
                 Language = classification.Language,
                 Sensitive = classification.Sensitive,
-                DueDate = dueDates.DueDate(Stockholm.DayOf(message.ReceivedAt), classification.Category),
+                DueDate = dueDates.DueDate(Stockholm.DayOf(citizen.ReceivedAt), classification.Category),
             };
             db.Messages.Add(facts);
             try
@@ -51,7 +54,22 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
                 facts = await db.Messages.FirstAsync(m => m.Id == id, cancel);
             }
         }
-        return new Tracked(message, facts, classification);
+        return new Tracked(message, facts, classification, citizen);
+    }
+
+    /// <summary>A forward is classified by the citizen's own text, as if it had come straight in.</summary>
+    private MessageClassification Classify(MailboxMessage message, CitizenMail citizen)
+    {
+        if (citizen.ForwardedBy is not { } by)
+            return classifier.Classify(new(message.From.Name, message.From.Address, message.Subject, message.BodyText, message.BodyHtml, message.Headers));
+        var classification = classifier.Classify(new(citizen.Citizen.Name, citizen.Citizen.Address, CitizenMails.OriginalSubject(message.Subject),
+            citizen.ForwardedText, null, new Dictionary<string, string>()));
+        return classification with
+        {
+            Reasons = [$"Vidarebefordrat av {by.Name ?? by.Address} från {citizen.Citizen.Name ?? citizen.Citizen.Address}: kontaktlöftet räknas från " +
+                       $"{Stockholm.DayOf(citizen.ReceivedAt):yyyy-MM-dd}, då kommunen först tog emot mejlet (FL 22 §). Mottagningsbeviset går till invånaren.",
+                       .. classification.Reasons],
+        };
     }
 
     /// <summary>The official's choice of category stands: the due date follows it.</summary>

@@ -90,7 +90,7 @@ public static class SandboxEndpoints
         if (string.IsNullOrWhiteSpace(reply?.BodyHtml)) return Invalid.Field("bodyHtml", "Ange svarets text i bodyHtml.");
         var owner = await mailbox.OpenAsync(user, cancel);
         if (await mailbox.GetMessageAsync(owner, id, cancel) is null) return NotFoundMessage.Answer;
-        var draft = await mailbox.CreateReplyDraftAsync(owner, id, null, reply.BodyHtml, cancel);
+        var draft = await mailbox.CreateReplyDraftAsync(owner, id, new ReplyDraft(null, reply.BodyHtml), cancel);
         await mailbox.SendDraftAsync(owner, draft, cancel);
         return TypedResults.Created($"/api/sandbox/sent", new CreatedMessage(draft));
     }

@@ -30,17 +30,16 @@ internal sealed class SandboxMailbox(SandboxDb db, TimeProvider clock) : IMailbo
         JsonSerializer.Deserialize<Dictionary<string, string>>(mail.HeadersJson) ?? [],
         mail.Categories.Split(';', StringSplitOptions.RemoveEmptyEntries));
 
-    public async Task<string> CreateReplyDraftAsync(MailboxOwner owner, string messageId, string? subject, string bodyHtml,
-        CancellationToken cancel)
+    public async Task<string> CreateReplyDraftAsync(MailboxOwner owner, string messageId, ReplyDraft reply, CancellationToken cancel)
     {
         var original = await db.SandboxMail.AsNoTracking().FirstAsync(m => m.Id == messageId, cancel);
         var draft = new SandboxSentMail
         {
             Id = "sent-" + Guid.NewGuid().ToString("N"),
             InReplyTo = messageId,
-            To = original.FromAddress,
-            Subject = subject ?? (original.Subject.StartsWith("SV:", StringComparison.OrdinalIgnoreCase) ? original.Subject : "SV: " + original.Subject),
-            BodyHtml = bodyHtml,
+            To = reply.To?.Address ?? original.FromAddress,
+            Subject = reply.Subject ?? (original.Subject.StartsWith("SV:", StringComparison.OrdinalIgnoreCase) ? original.Subject : "SV: " + original.Subject),
+            BodyHtml = reply.BodyHtml,
             CreatedAt = clock.GetUtcNow(),
         };
         db.SandboxSentMail.Add(draft);

@@ -59,14 +59,19 @@ internal sealed class GraphMailbox(GraphClients graph) : IMailbox
             .GroupBy(h => h.Name!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Value ?? "", StringComparer.OrdinalIgnoreCase),
         message.Categories ?? []);
 
-    public Task<string> CreateReplyDraftAsync(MailboxOwner owner, string messageId, string? subject, string bodyHtml,
-        CancellationToken cancel) => Call(async () =>
+    public Task<string> CreateReplyDraftAsync(MailboxOwner owner, string messageId, ReplyDraft reply, CancellationToken cancel) => Call(async () =>
     {
         // createReply takes the draft's writable properties with it, so subject and body are set in the one call;
         // threading comes from the headers it sets (In-Reply-To, References), not from the subject.
         var draft = await Client(owner).Me.Messages[messageId].CreateReply.PostAsync(new CreateReplyPostRequestBody
         {
-            Message = new Message { Subject = subject, Body = new ItemBody { ContentType = BodyType.Html, Content = bodyHtml } },
+            Message = new Message
+            {
+                Subject = reply.Subject,
+                Body = new ItemBody { ContentType = BodyType.Html, Content = reply.BodyHtml },
+                // A forwarded message is answered to the citizen who wrote it, not to the colleague who forwarded it.
+                ToRecipients = reply.To is { Address: { } to } ? [new Recipient { EmailAddress = new EmailAddress { Name = reply.To.Name, Address = to } }] : null,
+            },
         }, cancellationToken: cancel);
         return draft?.Id ?? throw new MailboxUnavailableException("Graph skapade inget utkast.");
     });

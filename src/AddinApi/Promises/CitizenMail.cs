@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+using Kontaktlofte.AddinApi.Mail;
+using Kontaktlofte.AddinApi.Mailbox;
+using Kontaktlofte.AddinApi.Organisation;
+
+namespace Kontaktlofte.AddinApi.Promises;
+
+/// <summary>Whose message it is and since when the municipality has it.</summary>
+/// <param name="Citizen">Who wrote it: the sender, or for a forward the citizen named in the forwarded header.</param>
+/// <param name="ReceivedAt">When the municipality first received it.</param>
+/// <param name="ForwardedBy">The colleague or unit (Kontaktcenter) who forwarded it; null when it came straight in.</param>
+/// <param name="ForwardedText">The citizen's own text of a forward, after the header block; null when it came straight in.</param>
+internal sealed record CitizenMail(MailAddress Citizen, DateTimeOffset ReceivedAt, MailAddress? ForwardedBy, string? ForwardedText);
+
+/// <summary>
+/// FL (2017:900) 22 §: a document has come in on the day it reaches the authority. A citizen's mail that Kontaktcenter
+/// or another unit forwards reached the municipality when the citizen sent it, so the promise counts from then, and the
+/// receipt goes to the citizen, never back to the colleague who forwarded it.
+/// </summary>
+internal static partial class CitizenMails
+{
+    public static CitizenMail Of(MailboxMessage message, OrganisationOptions org)
+    {
+        var direct = new CitizenMail(message.From, message.ReceivedAt, null, null);
+        if (message.From.Address is not { } from || !org.IsInternalAddress(from)) return direct;
+        var text = MailTextReader.Read(message.BodyHtml, message.BodyText);
+        if (!ForwardSubject().IsMatch(message.Subject) && !ForwardMarker().IsMatch(text.Own + "\n" + text.Quoted)) return direct;
+
+        var source = text.Quoted.Length > 0 ? text.Quoted : text.Own;
+        if (ForwardedHeaders.Find(source) is not { From.Address: { } citizen } header || org.IsInternalAddress(citizen)) return direct;
+        // A date later than the forward itself is a misread (or a wrong clock): the forward's own time is then the safe bound.
+        var received = header.SentAt is { } sent && sent <= message.ReceivedAt ? sent : message.ReceivedAt;
+        return new CitizenMail(header.From, received, message.From, source[header.BodyStart..].Trim());
+    }
+
+    /// <summary>The subject without the forward's prefixes, as the citizen wrote it.</summary>
+    public static string OriginalSubject(string subject) => ForwardSubject().Replace(subject, "").Trim();
+
+    [GeneratedRegex(@"^\s*(?:(?:VB|FW|FWD|VL|WG|TR)\s*:\s*)+", RegexOptions.IgnoreCase)]
+    private static partial Regex ForwardSubject();
+
+    [GeneratedRegex(@"Vidarebefordrat meddelande|Forwarded message|Ursprungligt meddelande|Original Message|Välitetty viesti|Alkuperäinen viesti",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex ForwardMarker();
+}
