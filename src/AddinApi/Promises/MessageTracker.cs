@@ -72,6 +72,15 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
         };
     }
 
+    /// <summary>An answer that leaves no sent mail (a phone call, a meeting): the promise is kept from now.</summary>
+    public async Task MarkAnsweredAsync(Tracked tracked, AnswerKind how, string? note, CancellationToken cancel)
+    {
+        tracked.Facts.AnsweredAt ??= clock.GetUtcNow();
+        tracked.Facts.AnsweredHow = how;
+        tracked.Facts.AnswerNote = note;
+        await db.SaveChangesAsync(cancel);
+    }
+
     /// <summary>The official's choice of category stands: the due date follows it.</summary>
     public async Task ChangeCategoryAsync(Tracked tracked, MessageCategory category, CancellationToken cancel)
     {
@@ -87,7 +96,11 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
         if (facts.AnsweredAt is null)
         {
             facts.AnsweredAt = await mailbox.AnsweredAtAsync(owner, tracked.Message, facts.ReceiptIds, cancel);
-            if (facts.AnsweredAt is not null) await db.SaveChangesAsync(cancel);
+            if (facts.AnsweredAt is not null)
+            {
+                facts.AnsweredHow = AnswerKind.Mail;
+                await db.SaveChangesAsync(cancel);
+            }
         }
 
         var today = clock.Today();
@@ -100,7 +113,8 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
             : PromiseState.Open;
         return new Promise(facts.Category, facts.Language, facts.ReceivedAt,
             hasPromise ? facts.DueDate : null, hasPromise ? deadline.WorkingDaysLeft : null, state,
-            facts.Contact, facts.PromisedDate, facts.Sensitive, facts.CategoryChosenByOfficial, tracked.Classification.Reasons);
+            facts.Contact, facts.PromisedDate, facts.Sensitive, facts.CategoryChosenByOfficial, tracked.Classification.Reasons,
+            facts.AnsweredHow, facts.AnswerNote);
     }
 }
 
@@ -116,6 +130,8 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
 /// <param name="Sensitive">True when the message holds secret or sensitive data: register it and remove it from the mailbox.</param>
 /// <param name="CategoryChosenByOfficial">True when an official set the category.</param>
 /// <param name="Reasons">Why the message was classified so, and what to do.</param>
+/// <param name="AnsweredHow">mail, called-back or answered-elsewhere once answered; null before.</param>
+/// <param name="AnswerNote">The official's note on an answer that left no mail.</param>
 public sealed record Promise(MessageCategory Category, string Language, DateTimeOffset ReceivedAt, DateOnly? DueDate,
     int? WorkingDaysLeft, PromiseState State, ContactPerson? ContactPerson, DateOnly? PromisedDate,
-    bool Sensitive, bool CategoryChosenByOfficial, IReadOnlyList<string> Reasons);
+    bool Sensitive, bool CategoryChosenByOfficial, IReadOnlyList<string> Reasons, AnswerKind? AnsweredHow, string? AnswerNote);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Kontaktlofte.AddinApi.Auth;
+using Kontaktlofte.AddinApi.Confidentiality;
 using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Mailbox;
 using Kontaktlofte.AddinApi.Problems;
@@ -11,6 +12,11 @@ namespace Kontaktlofte.AddinApi.Promises;
 /// <summary>The category an official chooses for a message.</summary>
 /// <param name="Category">question, opinion, fault-report, document-request, callback, internal or automatic.</param>
 public sealed record CategoryChange(string? Category);
+
+/// <summary>An answer that leaves no sent mail.</summary>
+/// <param name="State">called-back (the official phoned the citizen) or answered-elsewhere (a meeting, a letter, another channel).</param>
+/// <param name="Note">An optional short note, at most 200 characters; no personal identity numbers.</param>
+public sealed record StateChange(string? State, string? Note);
 
 public static class PromiseEndpoints
 {
@@ -24,6 +30,10 @@ public static class PromiseEndpoints
             .WithTags("Meddelanden").RequireAuthorization(Policies.Official)
             .WithName("GetConversationPromise")
             .WithSummary("Kontaktlöftet för det senaste spårade meddelandet i en konversation (för svar som skrivs)");
+        messages.MapPut("/state", ChangeState)
+            .WithName("ChangeState")
+            .WithSummary("Markera meddelandet som besvarat utan mejl: uppringd, eller besvarat på annat sätt")
+            .WithDescription("Ett telefonsamtal lämnar inget skickat mejl; så hålls kontaktlöftet ändå (telefoniriktlinjen: ring upp inom två arbetsdagar).");
         messages.MapPut("/category", ChangeCategory)
             .WithName("ChangeCategory")
             .WithSummary("Ändra meddelandets kategori; svarsdatumet följer med");
@@ -49,6 +59,29 @@ public static class PromiseEndpoints
         var latest = candidates.OrderByDescending(m => m.ReceivedAt).FirstOrDefault();
         var tracked = latest is null ? null : await tracker.TrackAsync(owner, latest.Id, cancel);
         if (tracked is null) return NotFoundMessage.Answer;
+        return TypedResults.Ok(await tracker.PromiseOfAsync(owner, tracked, cancel));
+    }
+
+    private static async Task<Results<Ok<Promise>, ProblemHttpResult, ValidationProblem>> ChangeState(
+        string id, StateChange? change, ClaimsPrincipal user, IMailbox mailbox, MessageTracker tracker, ConfidentialContent confidential,
+        CancellationToken cancel)
+    {
+        AnswerKind? how = change?.State?.Trim().ToLowerInvariant() switch
+        {
+            "called-back" => AnswerKind.CalledBack,
+            "answered-elsewhere" => AnswerKind.AnsweredElsewhere,
+            _ => null,
+        };
+        if (how is null) return Invalid.Field("state", "Ange state: called-back eller answered-elsewhere.");
+        var note = string.IsNullOrWhiteSpace(change!.Note) ? null : change.Note.Trim();
+        if (note?.Length > TrackedMessage.MaxAnswerNote)
+            return Invalid.Field("note", $"Anteckningen får vara högst {TrackedMessage.MaxAnswerNote} tecken.");
+        if (note is not null && confidential.PersonalIds(note).Any())
+            return Invalid.Field("note", "Skriv inte personnummer i anteckningen.");
+        var owner = await mailbox.OpenAsync(user, cancel);
+        var tracked = await tracker.TrackAsync(owner, id, cancel);
+        if (tracked is null) return NotFoundMessage.Answer;
+        await tracker.MarkAnsweredAsync(tracked, how.Value, note, cancel);
         return TypedResults.Ok(await tracker.PromiseOfAsync(owner, tracked, cancel));
     }
 

@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Kontaktlofte.AddinApi.Promises;
 
+/// <summary>How a message was answered.</summary>
+public enum AnswerKind { Mail, CalledBack, AnsweredElsewhere }
+
 /// <summary>
 /// What the product remembers of a citizen's message: ids, time, category and its promise — the due date, and once
 /// a receipt has gone out, the promised date and the contact person. Never its body, subject or sender
@@ -24,6 +27,10 @@ public sealed class TrackedMessage
     public bool Sensitive { get; set; }
     public DateOnly DueDate { get; set; }
     public DateTimeOffset? AnsweredAt { get; set; }
+    /// <summary>How it was answered: by mail (found in Sent Items), or as the official says (a phone call leaves no mail).</summary>
+    public AnswerKind? AnsweredHow { get; set; }
+    /// <summary>The official's short note on an answer that left no mail; never a personal identity number.</summary>
+    public string? AnswerNote { get; set; }
 
     /// <summary>The answer date the citizen was promised in the last receipt sent; null until one was.</summary>
     public DateOnly? PromisedDate { get; set; }
@@ -34,6 +41,8 @@ public sealed class TrackedMessage
     public string? ContactEmail { get; set; }
     /// <summary>The ids of the product's own receipts in the mailbox: they are not the answer.</summary>
     public List<string> ReceiptIds { get; set; } = [];
+
+    public const int MaxAnswerNote = 200;
 
     public ContactPerson? Contact => ContactName is null || ContactEmail is null
         ? null : new ContactPerson(ContactName, ContactTitle, ContactPhone, ContactEmail);
@@ -62,6 +71,8 @@ internal sealed class TrackedMessageConfiguration : IEntityTypeConfiguration<Tra
         message.Property(m => m.ContactTitle).HasMaxLength(200);
         message.Property(m => m.ContactPhone).HasMaxLength(50);
         message.Property(m => m.ContactEmail).HasMaxLength(320);
+        message.Property(m => m.AnsweredHow).HasConversion<string>().HasMaxLength(32);
+        message.Property(m => m.AnswerNote).HasMaxLength(TrackedMessage.MaxAnswerNote);
         message.Ignore(m => m.Contact);
         message.HasIndex(m => new { m.Mailbox, m.DueDate });
         message.HasIndex(m => new { m.Mailbox, m.ConversationId });
