@@ -9,6 +9,7 @@ using Kontaktlofte.AddinApi.Health;
 using Kontaktlofte.AddinApi.Mailbox;
 using Kontaktlofte.AddinApi.Organisation;
 using Kontaktlofte.AddinApi.Outbox;
+using Kontaktlofte.AddinApi.Platform;
 using Kontaktlofte.AddinApi.Problems;
 using Kontaktlofte.AddinApi.Promises;
 using Kontaktlofte.AddinApi.Promises.Classification;
@@ -16,6 +17,7 @@ using Kontaktlofte.AddinApi.Sandbox;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddPlatform();
 builder.AddOrganisation();
 builder.AddProblemAnswers();
 builder.AddIdentity();

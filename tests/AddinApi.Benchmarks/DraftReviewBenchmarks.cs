@@ -29,6 +29,7 @@ public class DraftReviewBenchmarks
             o.InternalDomains = ["botkyrka.se"];
             o.Signature.LogoMarkers = ["botkyrka"];
         });
+        services.AddSingleton(TimeProvider.System);
         services.AddDraftReview();
         _reviewer = services.BuildServiceProvider().GetRequiredService<DraftReviewer>();
 

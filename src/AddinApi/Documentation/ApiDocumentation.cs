@@ -1,27 +1,13 @@
 using System.Reflection;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using Microsoft.OpenApi;
 
 namespace Kontaktlofte.AddinApi.Documentation;
 
-/// <summary>Swagger (Swashbuckle) at <c>/swagger</c>, from the XML doc comments, and the API's JSON shape.</summary>
+/// <summary>Swagger (Swashbuckle) at <c>/swagger</c>, from the XML doc comments.</summary>
 public static class ApiDocumentation
 {
     public static WebApplicationBuilder AddApiDocumentation(this WebApplicationBuilder builder)
     {
-        // camelCase properties (the web default) and enum values in kebab case: "fault-report", "block".
-        var enums = new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower);
-        builder.Services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.Converters.Add(enums);
-            // Swedish letters as themselves (å, not \u00e5); HTML-sensitive characters stay escaped.
-            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
-        });
-        builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(enums));
-
         builder.Services.AddEndpointsApiExplorer();
         builder.Services.AddSwaggerGen(swagger =>
         {

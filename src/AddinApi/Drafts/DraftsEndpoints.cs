@@ -23,7 +23,6 @@ public static class DraftsEndpoints
     /// <summary>The review engine and its rules, for the API and for anything else that reviews drafts.</summary>
     public static IServiceCollection AddDraftReview(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ConfidentialContent>();
         services.TryAddSingleton<Languages>();
         services.AddSingleton<IDraftRule, SubjectLine>();
@@ -54,7 +53,8 @@ public static class DraftsEndpoints
             .WithDescription("Läser utkastet som e-postriktlinjen ber: klarspråk, signatur, mottagare, bilagor, " +
                              "sekretess och personnummer, ton, läskvitto och datumformat. Inget av texten sparas.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 
@@ -66,6 +66,13 @@ public static class DraftsEndpoints
             return TypedResults.Problem("Utkastet saknar text: ange bodyHtml eller bodyText.", statusCode: StatusCodes.Status400BadRequest);
         if (request.CitizenLanguage is not (null or Languages.Swedish or Languages.Finnish or Languages.English))
             return TypedResults.Problem("citizenLanguage ska vara \"sv\", \"fi\" eller \"en\".", statusCode: StatusCodes.Status400BadRequest);
-        return TypedResults.Ok(reviewer.Review(request));
+        try
+        {
+            return TypedResults.Ok(reviewer.Review(request));
+        }
+        catch (DraftTooComplexException)
+        {
+            return TypedResults.Problem(DraftTooComplexException.Detail, statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
     }
 }

@@ -69,7 +69,8 @@ public static class OrganisationExtensions
     {
         builder.Services.AddOptions<OrganisationOptions>()
             .Bind(builder.Configuration.GetSection(OrganisationOptions.Section))
-            .Validate(o => o.InternalDomains.Count > 0, "Organisation:InternalDomains måste ange minst en domän.")
+            .Validate(o => o.InternalDomains.Count > 0 && o.InternalDomains.All(d => d.Trim().Contains('.', StringComparison.Ordinal)),
+                "Organisation:InternalDomains måste ange minst en domän, och varje domän som till exempel botkyrka.se.")
             .ValidateOnStart();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<SignedInOfficial>();

@@ -12,7 +12,19 @@ public sealed class WorkingDayOptions
 {
     public const string Section = "WorkingDays";
 
-    public List<DayOff> ExtraDaysOff { get; set; } = [];
+    public List<ConfiguredDayOff> ExtraDaysOff { get; set; } = [];
+}
+
+/// <summary>
+/// A day off as configured. Settable properties, not a record: the configuration binder silently drops a record whose
+/// constructor it cannot fill, and a municipal day off lost without a word would move every due date around it.
+/// </summary>
+public sealed class ConfiguredDayOff
+{
+    public DateOnly? Date { get; set; }
+    public string? Name { get; set; }
+
+    public static implicit operator ConfiguredDayOff(DayOff day) => new() { Date = day.Date, Name = day.Name };
 }
 
 /// <summary>
@@ -105,7 +117,7 @@ public sealed class WorkingDayCalendar(WorkingDayOptions options)
             Add(SwedenPublicHoliday.Christmas(year), "juldagen");
             Add(SwedenPublicHoliday.BoxingDay(year), "annandag jul");
             Add(SwedenPublicHoliday.NewYearsEve(year), "nyårsafton");
-            foreach (var extra in options.ExtraDaysOff.Where(d => d.Date.Year == year))
+            foreach (var extra in options.ExtraDaysOff.Where(d => d.Date?.Year == year).Select(d => new DayOff(d.Date!.Value, d.Name ?? "")))
                 days.TryAdd(extra.Date, extra.Name);
             return _years[year] = days;
         }

@@ -91,7 +91,7 @@ public sealed class WorkingDayCalendarTests
     [TestMethod]
     public void A_municipal_day_off_from_configuration_is_not_a_working_day()
     {
-        var calendar = new WorkingDayCalendar(new WorkingDayOptions { ExtraDaysOff = [new(new DateOnly(2026, 5, 15), "klämdag")] });
+        var calendar = new WorkingDayCalendar(new WorkingDayOptions { ExtraDaysOff = [new DayOff(new DateOnly(2026, 5, 15), "klämdag")] });
 
         Assert.AreEqual("klämdag", calendar.NameOfDayOff(new DateOnly(2026, 5, 15)));
         Assert.AreEqual(new DateOnly(2026, 5, 19), calendar.AddWorkingDays(new DateOnly(2026, 5, 13), 2));
