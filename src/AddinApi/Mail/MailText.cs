@@ -12,6 +12,12 @@ internal sealed record MailText(
     IReadOnlyList<string> SignatureLinks)
 {
     public bool HasSignature => Signature.Length > 0;
+
+    /// <summary>
+    /// True when the markup was too complex to parse within <see cref="MarkupBudget"/>: <see cref="Own"/> then holds
+    /// all of the body's text with the tags stripped, and only what the text itself reveals is split off.
+    /// </summary>
+    public bool MarkupTooComplex { get; init; }
 }
 
 /// <summary>An image in the signature block, as its <c>img</c> element describes it.</summary>

@@ -47,43 +47,75 @@ internal static partial class PlainTextMail
     /// <summary>Moves the quoted history out of <paramref name="text"/>: what follows a history header, and "&gt;" lines.</summary>
     public static (string Kept, string Quoted) SplitQuoted(string text)
     {
-        var lines = text.Split('\n');
-        var history = Enumerable.Range(0, lines.Length).FirstOrDefault(i => IsHistoryStart(lines, i), -1);
-        var kept = new List<string>();
-        var quoted = new List<string>();
-        for (var i = 0; i < lines.Length; i++)
+        // Lines as ranges, not strings: 1.9 MB of short lines would otherwise be a million strings.
+        var lines = Lines(text);
+        var history = -1;
+        for (var i = 0; i < lines.Count && history < 0; i++)
+            if (IsHistoryStart(text, lines, i)) history = i;
+        var kept = new StringBuilder(text.Length);
+        var quoted = new StringBuilder();
+        for (var i = 0; i < lines.Count; i++)
         {
-            if (history >= 0 && i >= history) quoted.Add(lines[i]);
-            else if (lines[i].StartsWith('>')) quoted.Add(lines[i].TrimStart('>', ' '));
-            else kept.Add(lines[i]);
+            var line = text.AsSpan(lines[i]);
+            if (history >= 0 && i >= history) quoted.Append(line).Append('\n');
+            else if (line.StartsWith('>')) quoted.Append(line.TrimStart("> ")).Append('\n');
+            else kept.Append(line).Append('\n');
         }
-        return (Normalize(string.Join('\n', kept)), Normalize(string.Join('\n', quoted)));
+        return (Normalize(kept.ToString()), Normalize(quoted.ToString()));
     }
 
     /// <summary>Splits a closing signature off the end of the official's text, when it has a "--" line or a closing greeting.</summary>
     public static (string Own, string Signature) SplitSignature(string text)
     {
-        var lines = text.Split('\n');
-        for (var i = lines.Length - 1; i >= 0 && lines.Length - i <= MaxSignatureLines; i--)
+        // Only the last lines can start a signature: find them from the end rather than splitting the whole text.
+        var from = text.LastIndexOf('\n') + 1;
+        for (var n = 1; n < MaxSignatureLines && from > 0; n++)
+            from = from >= 2 ? text.LastIndexOf('\n', from - 2) + 1 : 0;
+        var tail = Lines(text, from);
+        for (var i = tail.Count - 1; i >= 0; i--)
         {
-            if (!SignatureStart().IsMatch(lines[i])) continue;
-            return (Normalize(string.Join('\n', lines[..i])), Normalize(string.Join('\n', lines[i..])));
+            if (!SignatureStart().IsMatch(text.AsSpan(tail[i]))) continue;
+            var at = tail[i].Start.Value;
+            return (Normalize(text[..at]), Normalize(text[at..]));
         }
         return (text, "");
     }
 
-    private static bool IsHistoryStart(string[] lines, int i)
+    private static List<Range> Lines(string text, int from = 0)
     {
-        var line = lines[i];
+        var lines = new List<Range>();
+        while (true)
+        {
+            var end = text.IndexOf('\n', from);
+            if (end < 0) break;
+            lines.Add(from..end);
+            from = end + 1;
+        }
+        lines.Add(from..text.Length);
+        return lines;
+    }
+
+    private static bool IsHistoryStart(string text, List<Range> lines, int i)
+    {
+        var line = text.AsSpan(lines[i]);
         if (OriginalMessage().IsMatch(line)) return true;
         if (Underline().IsMatch(line))
-            return lines.Skip(i + 1).FirstOrDefault(l => l.Length > 0) is { } next && HeaderFrom().IsMatch(next);
+        {
+            var next = i + 1;
+            while (next < lines.Count && text.AsSpan(lines[next]).IsEmpty) next++;
+            return next < lines.Count && HeaderFrom().IsMatch(text.AsSpan(lines[next]));
+        }
         if (HeaderFrom().IsMatch(line))
-            return lines.Skip(i + 1).Take(4).Any(l => HeaderSent().IsMatch(l));
+        {
+            for (var next = i + 1; next < lines.Count && next <= i + 4; next++)
+                if (HeaderSent().IsMatch(text.AsSpan(lines[next]))) return true;
+            return false;
+        }
         if (line.Length < 300 && AttributionStart().IsMatch(line))
         {
-            var joined = i + 1 < lines.Length ? line + " " + lines[i + 1] : line;
-            return Attribution().IsMatch(line) || (!line.EndsWith(':') && Attribution().IsMatch(joined));
+            if (Attribution().IsMatch(line)) return true;
+            return !line.EndsWith(':') && i + 1 < lines.Count &&
+                   Attribution().IsMatch(string.Concat(line, " ", text.AsSpan(lines[i + 1])));
         }
         return false;
     }
