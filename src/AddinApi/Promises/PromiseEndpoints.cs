@@ -18,6 +18,19 @@ public sealed record CategoryChange(string? Category);
 /// <param name="Note">An optional short note, at most 200 characters; no personal identity numbers.</param>
 public sealed record StateChange(string? State, string? Note);
 
+/// <summary>What the promise handlers use, bound as one parameter; opens the mailbox and tracks the message once.</summary>
+internal sealed record PromiseServices(ClaimsPrincipal User, IMailbox Mailbox, MessageTracker Tracker)
+{
+    public async Task<(MailboxOwner Owner, Tracked? Tracked)> TrackAsync(string id, CancellationToken cancel)
+    {
+        var owner = await Mailbox.OpenAsync(User, cancel);
+        return (owner, await Tracker.TrackAsync(owner, id, cancel));
+    }
+
+    public async Task<Ok<Promise>> PromiseAsync(MailboxOwner owner, Tracked tracked, CancellationToken cancel) =>
+        TypedResults.Ok(await Tracker.PromiseOfAsync(owner, tracked, cancel));
+}
+
 public static class PromiseEndpoints
 {
     public static IEndpointRouteBuilder MapPromises(this IEndpointRouteBuilder app)
@@ -41,30 +54,26 @@ public static class PromiseEndpoints
     }
 
     private static async Task<Results<Ok<Promise>, ProblemHttpResult>> GetPromise(
-        string id, ClaimsPrincipal user, IMailbox mailbox, MessageTracker tracker, CancellationToken cancel)
+        string id, [AsParameters] PromiseServices s, CancellationToken cancel)
     {
-        var owner = await mailbox.OpenAsync(user, cancel);
-        var tracked = await tracker.TrackAsync(owner, id, cancel);
-        if (tracked is null) return NotFoundMessage.Answer;
-        return TypedResults.Ok(await tracker.PromiseOfAsync(owner, tracked, cancel));
+        var (owner, tracked) = await s.TrackAsync(id, cancel);
+        return tracked is null ? NotFoundMessage.Answer : await s.PromiseAsync(owner, tracked, cancel);
     }
 
     /// <summary>Outlook does not tell a reply which message it answers; the conversation does, once the message was opened.</summary>
     private static async Task<Results<Ok<Promise>, ProblemHttpResult>> GetConversationPromise(
-        string conversationId, ClaimsPrincipal user, IMailbox mailbox, MessageTracker tracker, KontaktlofteDb db, CancellationToken cancel)
+        string conversationId, [AsParameters] PromiseServices s, KontaktlofteDb db, CancellationToken cancel)
     {
-        var owner = await mailbox.OpenAsync(user, cancel);
+        var owner = await s.Mailbox.OpenAsync(s.User, cancel);
         var candidates = await db.Messages.AsNoTracking()
             .Where(m => m.ConversationId == conversationId && m.Mailbox == owner.Email).Select(m => new { m.Id, m.ReceivedAt }).ToListAsync(cancel);
         var latest = candidates.OrderByDescending(m => m.ReceivedAt).FirstOrDefault();
-        var tracked = latest is null ? null : await tracker.TrackAsync(owner, latest.Id, cancel);
-        if (tracked is null) return NotFoundMessage.Answer;
-        return TypedResults.Ok(await tracker.PromiseOfAsync(owner, tracked, cancel));
+        var tracked = latest is null ? null : await s.Tracker.TrackAsync(owner, latest.Id, cancel);
+        return tracked is null ? NotFoundMessage.Answer : await s.PromiseAsync(owner, tracked, cancel);
     }
 
     private static async Task<Results<Ok<Promise>, ProblemHttpResult, ValidationProblem>> ChangeState(
-        string id, StateChange? change, ClaimsPrincipal user, IMailbox mailbox, MessageTracker tracker, ConfidentialContent confidential,
-        CancellationToken cancel)
+        string id, StateChange? change, [AsParameters] PromiseServices s, ConfidentialContent confidential, CancellationToken cancel)
     {
         AnswerKind? how = change?.State?.Trim().ToLowerInvariant() switch
         {
@@ -78,22 +87,20 @@ public static class PromiseEndpoints
             return Invalid.Field("note", $"Anteckningen får vara högst {TrackedMessage.MaxAnswerNote} tecken.");
         if (note is not null && confidential.PersonalIds(note).Any())
             return Invalid.Field("note", "Skriv inte personnummer i anteckningen.");
-        var owner = await mailbox.OpenAsync(user, cancel);
-        var tracked = await tracker.TrackAsync(owner, id, cancel);
+        var (owner, tracked) = await s.TrackAsync(id, cancel);
         if (tracked is null) return NotFoundMessage.Answer;
-        await tracker.MarkAnsweredAsync(tracked, how.Value, note, cancel);
-        return TypedResults.Ok(await tracker.PromiseOfAsync(owner, tracked, cancel));
+        await s.Tracker.MarkAnsweredAsync(tracked, how.Value, note, cancel);
+        return await s.PromiseAsync(owner, tracked, cancel);
     }
 
     private static async Task<Results<Ok<Promise>, ProblemHttpResult, ValidationProblem>> ChangeCategory(
-        string id, CategoryChange? change, ClaimsPrincipal user, IMailbox mailbox, MessageTracker tracker, CancellationToken cancel)
+        string id, CategoryChange? change, [AsParameters] PromiseServices s, CancellationToken cancel)
     {
         if (!Categories.TryParse(change?.Category, out var category))
             return Invalid.Field("category", "Ange category: question, opinion, fault-report, document-request, callback, internal eller automatic.");
-        var owner = await mailbox.OpenAsync(user, cancel);
-        var tracked = await tracker.TrackAsync(owner, id, cancel);
+        var (owner, tracked) = await s.TrackAsync(id, cancel);
         if (tracked is null) return NotFoundMessage.Answer;
-        await tracker.ChangeCategoryAsync(tracked, category, cancel);
-        return TypedResults.Ok(await tracker.PromiseOfAsync(owner, tracked, cancel));
+        await s.Tracker.ChangeCategoryAsync(tracked, category, cancel);
+        return await s.PromiseAsync(owner, tracked, cancel);
     }
 }
