@@ -22,23 +22,15 @@ public sealed class AcknowledgementTests
     [TestCleanup]
     public void Stop() => _api.Dispose();
 
-    private async Task<string> MessageId(string subject) =>
-        (await _official.GetFromJsonAsync<List<JsonElement>>("/api/sandbox/messages"))!
-            .First(m => m.GetProperty("subject").GetString() == subject).GetProperty("id").GetString()!;
-
-    private Task<HttpResponseMessage> Acknowledge(string id, object body, string? key = "nyckel-1")
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/messages/{id}/acknowledgement") { Content = JsonContent.Create(body) };
-        if (key is not null) request.Headers.Add("Idempotency-Key", key);
-        return _official.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> Acknowledge(string id, object body, string? key = "nyckel-1") =>
+        _official.PostOnceAsync($"/api/messages/{id}/acknowledgement", body, key);
 
     private async Task<List<JsonElement>> Sent() => (await _official.GetFromJsonAsync<List<JsonElement>>("/api/sandbox/sent"))!;
 
     [TestMethod]
     public async Task One_click_sends_one_receipt_and_the_promise_becomes_acknowledged()
     {
-        var id = await MessageId("Bygglov för uterum");
+        var id = await _official.MessageIdAsync("Bygglov för uterum");
 
         var response = await Acknowledge(id, new { promisedDate = "2026-12-08" });
 
@@ -70,7 +62,7 @@ public sealed class AcknowledgementTests
     [TestMethod]
     public async Task The_swedish_receipt_passes_the_products_own_review_without_a_warning()
     {
-        var id = await MessageId("Bygglov för uterum");
+        var id = await _official.MessageIdAsync("Bygglov för uterum");
         var preview = await (await _official.PostAsJsonAsync($"/api/messages/{id}/acknowledgement/preview",
             new { promisedDate = "2026-12-08", personalLine = "Jag behöver titta på detaljplanen innan jag kan svara." }))
             .Content.ReadFromJsonAsync<JsonElement>();
@@ -86,7 +78,7 @@ public sealed class AcknowledgementTests
     [TestMethod]
     public async Task A_finnish_message_gets_a_finnish_receipt_by_default()
     {
-        var id = await MessageId("Kysymys kotihoidosta");
+        var id = await _official.MessageIdAsync("Kysymys kotihoidosta");
 
         var preview = await (await _official.PostAsJsonAsync($"/api/messages/{id}/acknowledgement/preview", new { promisedDate = "2026-12-08" }))
             .Content.ReadFromJsonAsync<JsonElement>();
@@ -101,7 +93,7 @@ public sealed class AcknowledgementTests
     [TestMethod]
     public async Task The_receipt_exists_in_english_too()
     {
-        var id = await MessageId("Question about recycling");
+        var id = await _official.MessageIdAsync("Question about recycling");
 
         var html = (await (await _official.PostAsJsonAsync($"/api/messages/{id}/acknowledgement/preview", new { promisedDate = "2026-12-08" }))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("bodyHtml").GetString()!;
@@ -113,7 +105,7 @@ public sealed class AcknowledgementTests
     [TestMethod]
     public async Task A_colleague_can_be_the_contact_person()
     {
-        var id = await MessageId("Bygglov för uterum");
+        var id = await _official.MessageIdAsync("Bygglov för uterum");
 
         var response = await Acknowledge(id, new
         {
@@ -128,7 +120,7 @@ public sealed class AcknowledgementTests
     [TestMethod]
     public async Task The_same_key_twice_gives_the_first_result_and_no_second_mail()
     {
-        var id = await MessageId("Bygglov för uterum");
+        var id = await _official.MessageIdAsync("Bygglov för uterum");
         var first = await (await Acknowledge(id, new { promisedDate = "2026-12-08" })).Content.ReadFromJsonAsync<JsonElement>();
 
         var again = await Acknowledge(id, new { promisedDate = "2026-12-08" });
@@ -142,7 +134,7 @@ public sealed class AcknowledgementTests
     [TestMethod]
     public async Task The_same_key_with_another_body_is_a_422()
     {
-        var id = await MessageId("Bygglov för uterum");
+        var id = await _official.MessageIdAsync("Bygglov för uterum");
         await Acknowledge(id, new { promisedDate = "2026-12-08" });
 
         var other = await Acknowledge(id, new { promisedDate = "2026-12-09" });
@@ -154,7 +146,7 @@ public sealed class AcknowledgementTests
     [TestMethod]
     public async Task A_second_acknowledgement_of_the_same_message_is_a_409()
     {
-        var id = await MessageId("Bygglov för uterum");
+        var id = await _official.MessageIdAsync("Bygglov för uterum");
         await Acknowledge(id, new { promisedDate = "2026-12-08" });
 
         var second = await Acknowledge(id, new { promisedDate = "2026-12-08" }, key: "nyckel-2");
@@ -172,7 +164,7 @@ public sealed class AcknowledgementTests
     [DataRow("{ \"promisedDate\": \"2026-12-08\", \"contactPerson\": { \"name\": \"Per\" } }", "contactPerson.email", "e-postadress", DisplayName = "contact without e-mail")]
     public async Task Bad_acknowledgements_are_400s_that_say_why(string json, string field, string why)
     {
-        var id = await MessageId("Bygglov för uterum");
+        var id = await _official.MessageIdAsync("Bygglov för uterum");
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/messages/{id}/acknowledgement")
         {
             Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
@@ -190,7 +182,7 @@ public sealed class AcknowledgementTests
     [TestMethod]
     public async Task An_acknowledgement_without_idempotency_key_is_a_400()
     {
-        var id = await MessageId("Bygglov för uterum");
+        var id = await _official.MessageIdAsync("Bygglov för uterum");
 
         Assert.AreEqual(HttpStatusCode.BadRequest, (await Acknowledge(id, new { promisedDate = "2026-12-08" }, key: null)).StatusCode);
     }
@@ -198,7 +190,7 @@ public sealed class AcknowledgementTests
     [TestMethod]
     public async Task Internal_and_automatic_mail_get_no_receipt()
     {
-        var id = await MessageId("Möte om detaljplanen");
+        var id = await _official.MessageIdAsync("Möte om detaljplanen");
 
         var response = await Acknowledge(id, new { promisedDate = "2026-12-08" });
 
@@ -208,7 +200,7 @@ public sealed class AcknowledgementTests
     [TestMethod]
     public async Task Without_a_date_the_receipt_promises_the_due_date()
     {
-        var id = await MessageId("Bygglov för uterum");
+        var id = await _official.MessageIdAsync("Bygglov för uterum");
 
         var result = await (await Acknowledge(id, new { })).Content.ReadFromJsonAsync<JsonElement>();
 
@@ -218,7 +210,7 @@ public sealed class AcknowledgementTests
     [TestMethod]
     public async Task Acknowledging_needs_a_signed_in_official()
     {
-        var id = await MessageId("Bygglov för uterum");
+        var id = await _official.MessageIdAsync("Bygglov för uterum");
         var anonymous = new HttpRequestMessage(HttpMethod.Post, $"/api/messages/{id}/acknowledgement") { Content = JsonContent.Create(new { }) };
         anonymous.Headers.Add("Idempotency-Key", "x");
 

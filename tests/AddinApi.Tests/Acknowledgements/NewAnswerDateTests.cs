@@ -21,23 +21,14 @@ public sealed class NewAnswerDateTests
     [TestCleanup]
     public void Stop() => _api.Dispose();
 
-    private async Task<string> MessageId(string subject) =>
-        (await _official.GetFromJsonAsync<List<JsonElement>>("/api/sandbox/messages"))!
-            .First(m => m.GetProperty("subject").GetString() == subject).GetProperty("id").GetString()!;
-
-    private Task<HttpResponseMessage> Post(string path, object body, string key)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", key);
-        return _official.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> Post(string path, object body, string key) => _official.PostOnceAsync(path, body, key);
 
     private async Task<int> SentCount() => (await _official.GetFromJsonAsync<List<JsonElement>>("/api/sandbox/sent"))!.Count;
 
     [TestMethod]
     public async Task What_was_sent_is_listed_with_its_text_read_back_from_the_mailbox()
     {
-        var id = await MessageId("Bygglov för uterum");
+        var id = await _official.MessageIdAsync("Bygglov för uterum");
         Assert.AreEqual(0, (await _official.GetFromJsonAsync<List<JsonElement>>($"/api/messages/{id}/acknowledgements"))!.Count);
 
         await Post($"/api/messages/{id}/acknowledgement", new { promisedDate = "2026-12-08" }, "k1");
@@ -55,7 +46,7 @@ public sealed class NewAnswerDateTests
     [TestMethod]
     public async Task A_new_answer_date_needs_a_receipt_first()
     {
-        var id = await MessageId("Bygglov för uterum");
+        var id = await _official.MessageIdAsync("Bygglov för uterum");
 
         var response = await Post($"/api/messages/{id}/acknowledgement/update", new { promisedDate = "2026-12-10" }, "u1");
 
@@ -66,7 +57,7 @@ public sealed class NewAnswerDateTests
     [TestMethod]
     public async Task A_new_answer_date_moves_the_promise_and_is_sent_once_per_key()
     {
-        var id = await MessageId("Bygglov för uterum");
+        var id = await _official.MessageIdAsync("Bygglov för uterum");
         await Post($"/api/messages/{id}/acknowledgement", new { promisedDate = "2026-12-08" }, "k1");
 
         var first = await Post($"/api/messages/{id}/acknowledgement/update", new { promisedDate = "2026-12-15", personalLine = "Jag väntar på ett yttrande." }, "u1");
@@ -90,7 +81,7 @@ public sealed class NewAnswerDateTests
     [DataRow("en", "An update on your message", "Your answer is taking longer", "Tuesday 15 December 2026")]
     public async Task A_new_answer_date_says_the_answer_is_delayed_not_that_the_message_arrived(string language, string subject, string delayed, string date)
     {
-        var id = await MessageId("Bygglov för uterum");
+        var id = await _official.MessageIdAsync("Bygglov för uterum");
         await Post($"/api/messages/{id}/acknowledgement", new { promisedDate = "2026-12-08", language }, "k1");
 
         var preview = await (await _official.PostAsJsonAsync($"/api/messages/{id}/acknowledgement/update/preview", new { promisedDate = "2026-12-15", language }))
@@ -109,7 +100,7 @@ public sealed class NewAnswerDateTests
     [TestMethod]
     public async Task A_second_first_receipt_is_refused_and_points_to_a_new_answer_date()
     {
-        var id = await MessageId("Bygglov för uterum");
+        var id = await _official.MessageIdAsync("Bygglov för uterum");
         await Post($"/api/messages/{id}/acknowledgement", new { promisedDate = "2026-12-08" }, "k1");
 
         var second = await Post($"/api/messages/{id}/acknowledgement", new { promisedDate = "2026-12-09" }, "k2");
@@ -121,7 +112,7 @@ public sealed class NewAnswerDateTests
     [TestMethod]
     public async Task A_public_records_request_promised_after_its_due_date_is_warned_about()
     {
-        var id = await MessageId("Begäran om allmän handling");
+        var id = await _official.MessageIdAsync("Begäran om allmän handling");
         var promise = await _official.GetFromJsonAsync<JsonElement>($"/api/messages/{id}/promise");
         var due = DateOnly.Parse(promise.GetProperty("dueDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
         // The factory's clock stands on Saturday 2026-11-28: the first working day it may promise is Monday the 30th.
@@ -138,7 +129,7 @@ public sealed class NewAnswerDateTests
     [TestMethod]
     public async Task An_own_line_in_another_language_than_the_receipt_is_warned_about()
     {
-        var id = await MessageId("Bygglov för uterum");
+        var id = await _official.MessageIdAsync("Bygglov för uterum");
 
         var english = await Preview(id, new { promisedDate = "2026-12-08", personalLine = "I need to check the local plan before I can answer you." });
         var swedish = await Preview(id, new { promisedDate = "2026-12-08", personalLine = "Jag behöver titta på detaljplanen innan jag kan svara dig." });

@@ -21,14 +21,10 @@ public sealed class AnswerWithoutMailTests
     [TestCleanup]
     public void Stop() => _api.Dispose();
 
-    private async Task<string> MessageId(string subject) =>
-        (await _official.GetFromJsonAsync<List<JsonElement>>("/api/sandbox/messages"))!
-            .First(m => m.GetProperty("subject").GetString() == subject).GetProperty("id").GetString()!;
-
     [TestMethod]
     public async Task A_callback_marked_called_back_is_answered()
     {
-        var id = await MessageId("Ring upp: fråga om parkeringstillstånd");
+        var id = await _official.MessageIdAsync("Ring upp: fråga om parkeringstillstånd");
         Assert.AreNotEqual("answered", (await _official.GetFromJsonAsync<JsonElement>($"/api/messages/{id}/promise")).GetProperty("state").GetString());
 
         var response = await _official.PutAsJsonAsync($"/api/messages/{id}/state", new { state = "called-back", note = "Ringde kl. 10, han fick svar." });
@@ -48,7 +44,7 @@ public sealed class AnswerWithoutMailTests
     [DataRow("{\"state\":\"called-back\",\"note\":\"Personnummer 811218-9876\"}", "note")]
     public async Task A_wrong_state_or_a_personal_id_in_the_note_is_a_swedish_400(string body, string field)
     {
-        var id = await MessageId("Ring upp: fråga om parkeringstillstånd");
+        var id = await _official.MessageIdAsync("Ring upp: fråga om parkeringstillstånd");
 
         var response = await _official.PutAsync($"/api/messages/{id}/state", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
@@ -61,7 +57,7 @@ public sealed class AnswerWithoutMailTests
     [TestMethod]
     public async Task A_note_of_200_characters_is_kept_and_201_is_refused()
     {
-        var id = await MessageId("Ring upp: fråga om parkeringstillstånd");
+        var id = await _official.MessageIdAsync("Ring upp: fråga om parkeringstillstånd");
 
         var tooLong = await _official.PutAsJsonAsync($"/api/messages/{id}/state", new { state = "answered-elsewhere", note = new string('a', 201) });
         var longest = await _official.PutAsJsonAsync($"/api/messages/{id}/state", new { state = "answered-elsewhere", note = new string('a', 200) });
