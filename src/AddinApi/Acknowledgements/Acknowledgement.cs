@@ -13,8 +13,10 @@ public sealed class Acknowledgement
 {
     public Guid Id { get; set; }
     public required string MessageId { get; set; }
-    /// <summary>0 for the first receipt, 1, 2 … for each new answer date after it.</summary>
+    /// <summary>0, 1, 2 … in the order they were recorded for the message: never two alike.</summary>
     public int Sequence { get; set; }
+    /// <summary>A new answer date after a receipt ("nytt besked"), not the receipt itself.</summary>
+    public bool IsUpdate { get; set; }
     /// <summary>The client's Idempotency-Key, unique per official.</summary>
     public required string IdempotencyKey { get; set; }
     /// <summary>SHA-256 of the request, to tell a repeat from another request under the same key.</summary>
@@ -37,8 +39,6 @@ public sealed class Acknowledgement
     /// <summary>The reply draft's immutable id once created, so that a retry never creates a second one.</summary>
     public string? DraftId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
-
-    public bool IsUpdate => Sequence > 0;
 
     public ContactPerson Contact => new(ContactName, ContactTitle, ContactPhone, ContactEmail);
 }
@@ -66,7 +66,7 @@ internal sealed class AcknowledgementConfiguration : IEntityTypeConfiguration<Ac
         ack.Ignore(a => a.Contact);
         // Idempotency-Key: the same key from the same official is the same request, never two receipts.
         ack.HasIndex(a => new { a.CreatedBy, a.IdempotencyKey }).IsUnique();
-        // One first receipt per message, and each new answer date once: two at the same moment would confuse the citizen.
+        // One receipt or new answer date at a time per message: two recorded at the same moment would confuse the citizen.
         ack.HasIndex(a => new { a.MessageId, a.Sequence }).IsUnique();
     }
 }

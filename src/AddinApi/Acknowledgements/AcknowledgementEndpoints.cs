@@ -97,8 +97,9 @@ public static class AcknowledgementEndpoints
         var (facts, problem) = s.Rules.Check(request, tracked, me);
         if (problem is not null) return problem;
 
-        var sequence = update ? await s.Db.Acknowledgements.Where(a => a.MessageId == tracked.Facts.Id).MaxAsync(a => a.Sequence, cancel) + 1 : 0;
+        var sequence = await s.Db.Acknowledgements.Where(a => a.MessageId == tracked.Facts.Id).Select(a => (int?)a.Sequence).MaxAsync(cancel) + 1 ?? 0;
         var ack = Record(tracked, facts!, me, owner, idempotencyKey, hash, sequence, s.Clock.GetUtcNow());
+        ack.IsUpdate = update;
         s.Db.Acknowledgements.Add(ack);
         s.Outbox.Enqueue(ack.Id, AcknowledgementSender.OutboxKind);
         try
@@ -111,24 +112,34 @@ public static class AcknowledgementEndpoints
                 statusCode: StatusCodes.Status409Conflict);
         }
         s.Sender.Remember(tracked.Message);
-        await s.Outbox.SendClaimedAsync(ack.Id, cancel);
+        // Recorded: the send is not the caller's to cancel. A closed pane must not leave a half-made draft and a held lease.
+        await s.Outbox.SendClaimedAsync(ack.Id, CancellationToken.None);
         var item = await s.Outbox.FindAsync(ack.Id, cancel);
         return Created(ack, item!.Status);
     }
 
-    /// <summary>A receipt goes only to a citizen's message, once; a new answer date only after a receipt.</summary>
+    /// <summary>
+    /// A receipt goes only to a citizen's message, once — unless the one before could not be sent (a dead letter), when
+    /// the official may send it again; a new answer date only once a receipt has reached the citizen.
+    /// </summary>
     private static async Task<ProblemHttpResult?> CannotAcknowledgeAsync(Tracked tracked, bool update, AcknowledgementServices s, CancellationToken cancel)
     {
         if (!DueDates.HasPromise(tracked.Facts.Category))
             return TypedResults.Problem(
                 $"Meddelandet är {Categories.Swedish(tracked.Facts.Category)} och får inget mottagningsbevis. Ändra kategorin om det är från en invånare.",
                 statusCode: StatusCodes.Status422UnprocessableEntity);
-        var first = await s.Db.Acknowledgements.AsNoTracking().FirstOrDefaultAsync(a => a.MessageId == tracked.Facts.Id && a.Sequence == 0, cancel);
-        if (!update && first is not null)
-            return TypedResults.Problem($"Meddelandet är redan bekräftat med svarsdatum {first.PromisedDate:yyyy-MM-dd} och kontaktperson {first.ContactName}. " +
-                                        "Skicka ett nytt besked om svaret dröjer.", statusCode: StatusCodes.Status409Conflict);
-        if (update && first is null)
-            return TypedResults.Problem("Inget mottagningsbevis är skickat för meddelandet ännu. Skicka mottagningsbeviset först.",
+        var firsts = await s.Db.Acknowledgements.AsNoTracking().Where(a => a.MessageId == tracked.Facts.Id && !a.IsUpdate)
+            .Join(s.Db.Set<OutboxItem>(), a => a.Id, i => i.Id, (a, i) => new { a.PromisedDate, a.ContactName, i.Status })
+            .ToListAsync(cancel);
+        var live = firsts.FirstOrDefault(f => f.Status != OutboxStatus.Failed);
+        if (!update && live is not null)
+            return TypedResults.Problem(live.Status == OutboxStatus.Sent
+                ? $"Meddelandet är redan bekräftat med svarsdatum {live.PromisedDate:yyyy-MM-dd} och kontaktperson {live.ContactName}. Skicka ett nytt besked om svaret dröjer."
+                : "Ett mottagningsbevis väntar redan på att skickas. Vänta tills det har gått iväg.", statusCode: StatusCodes.Status409Conflict);
+        if (update && live?.Status != OutboxStatus.Sent)
+            return TypedResults.Problem(live is null
+                ? "Inget mottagningsbevis är skickat för meddelandet ännu. Skicka mottagningsbeviset först."
+                : "Mottagningsbeviset väntar fortfarande på att skickas. Ett nytt besked kan skickas när det har gått iväg.",
                 statusCode: StatusCodes.Status409Conflict);
         return null;
     }

@@ -18,6 +18,8 @@ internal sealed class AcknowledgementRules(WorkingDayCalendar calendar, Confiden
         var promised = request.PromisedDate ?? calendar.SameOrNextWorkingDay(tracked.Facts.DueDate < today ? today : tracked.Facts.DueDate);
         if (promised < today)
             return (null, Invalid.Field("promisedDate", "Svarsdatumet kan inte vara före i dag."));
+        if (promised > today.AddYears(1))
+            return (null, Invalid.Field("promisedDate", "Svarsdatumet kan ligga högst ett år fram i tiden."));
         if (calendar.NameOfDayOff(promised) is { } dayOff)
             return (null, Invalid.Field("promisedDate", $"{promised:yyyy-MM-dd} är inte en arbetsdag ({dayOff}). Välj en arbetsdag."));
 

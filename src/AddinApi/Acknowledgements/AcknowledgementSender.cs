@@ -45,7 +45,8 @@ internal sealed class AcknowledgementSender(KontaktlofteDb db, IMailbox mailbox,
             }
             await mailbox.SendDraftAsync(owner, ack.DraftId, cancel);
             ack.PersonalLine = null; // kept only until sent: it is part of a mail body
-            tracked.Promise(ack.PromisedDate, ack.Contact, clock.GetUtcNow());
+            // The citizen holds the latest date sent: an older receipt delivered late does not take a newer one back.
+            if (!await NewerSentAsync(ack, cancel)) tracked.Promise(ack.PromisedDate, ack.Contact, clock.GetUtcNow());
             await db.SaveChangesAsync(cancel);
             await MarkAsync(owner, message, ack, cancel);
         }
@@ -53,7 +54,20 @@ internal sealed class AcknowledgementSender(KontaktlofteDb db, IMailbox mailbox,
         {
             throw new RetryLaterException(error.Message, error.RetryAfter, error);
         }
+        catch (MailboxRefusedException error)
+        {
+            throw new CannotBeSentException(error.Message, error);
+        }
     }
+
+    /// <summary>A dead letter keeps nothing of a mail body.</summary>
+    public Task GaveUpAsync(Guid id, CancellationToken cancel) =>
+        db.Acknowledgements.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.PersonalLine, (string?)null), cancel);
+
+    private Task<bool> NewerSentAsync(Acknowledgement ack, CancellationToken cancel) =>
+        db.Acknowledgements.Where(a => a.MessageId == ack.MessageId && a.Sequence > ack.Sequence)
+            .Join(db.Set<OutboxItem>().Where(i => i.Status == OutboxStatus.Sent), a => a.Id, i => i.Id, (a, i) => a.Id)
+            .AnyAsync(cancel);
 
     private async Task MarkAsync(MailboxOwner owner, MailboxMessage message, Acknowledgement ack, CancellationToken cancel)
     {

@@ -57,6 +57,12 @@ public interface IMailbox
     Task<DateTimeOffset?> AnsweredAtAsync(MailboxOwner owner, MailboxMessage message, IReadOnlyCollection<string> ownReceipts, CancellationToken cancel);
 }
 
+/// <summary>
+/// The mailbox refuses for good (access denied, a recipient it will not take, the user's session is gone): trying
+/// again changes nothing, the official must act.
+/// </summary>
+public sealed class MailboxRefusedException(string message, Exception? inner = null) : Exception(message, inner);
+
 /// <summary>The mailbox could not be reached or refused for now; the outbox tries again later.</summary>
 public sealed class MailboxUnavailableException(string message, TimeSpan? retryAfter = null, Exception? inner = null)
     : Exception(message, inner)

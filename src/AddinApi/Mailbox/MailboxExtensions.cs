@@ -15,6 +15,7 @@ public static class MailboxExtensions
         var adapter = builder.Configuration[AdapterSetting];
         if (adapter is { Length: > 0 } ? adapter.Equals("Graph", StringComparison.OrdinalIgnoreCase) : builder.Configuration.UsesEntraId())
             builder.AddGraph().Services.AddScoped<IMailbox, GraphMailbox>();
+        builder.Services.AddExceptionHandler<MailboxProblems>();
         return builder;
     }
 }

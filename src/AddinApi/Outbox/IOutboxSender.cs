@@ -6,6 +6,9 @@ public interface IOutboxSender
     string Kind { get; }
 
     Task SendAsync(Guid id, CancellationToken cancel);
+
+    /// <summary>The item is given up for good: forget what was kept only for sending.</summary>
+    Task GaveUpAsync(Guid id, CancellationToken cancel);
 }
 
 /// <summary>The way out is blocked for now (a 5xx, a 429, no connection): try again later.</summary>

@@ -58,25 +58,32 @@ internal sealed class OutboxQueue(KontaktlofteDb db, IEnumerable<IOutboxSender> 
     public async Task SendClaimedAsync(Guid id, CancellationToken cancel)
     {
         var item = await db.Set<OutboxItem>().FirstAsync(i => i.Id == id, cancel);
-        var sender = senders.Single(s => s.Kind == item.Kind);
+        var sender = senders.FirstOrDefault(s => s.Kind == item.Kind);
         try
         {
+            if (sender is null) throw new CannotBeSentException($"Ingen avsändare för {item.Kind}.");
             await sender.SendAsync(id, cancel);
             Finish(item, OutboxStatus.Sent, null);
         }
         catch (CannotBeSentException error)
         {
             item.Attempts++;
-            Finish(item, OutboxStatus.Failed, error.Message);
+            await GiveUpAsync(item, sender, error.Message, cancel);
             log.LogWarning("Utkorgen ger upp {Kind} {Id}: {Error}", item.Kind, item.Id, error.Message);
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        // A timeout (HttpClient's TaskCanceledException) is a passing failure; only the host's own stop ends the work.
+        catch (Exception error) when (!cancel.IsCancellationRequested)
         {
             item.Attempts++;
-            var reason = error is RetryLaterException ? error.Message : $"Oväntat fel ({error.GetType().Name}).";
+            var reason = error switch
+            {
+                RetryLaterException => error.Message,
+                OperationCanceledException => "Svaret dröjde för länge.",
+                _ => $"Oväntat fel ({error.GetType().Name}).",
+            };
             if (item.Attempts >= options.Value.MaxAttempts)
             {
-                Finish(item, OutboxStatus.Failed, $"{reason} Gav upp efter {item.Attempts} försök.");
+                await GiveUpAsync(item, sender, $"{reason} Gav upp efter {item.Attempts} försök.", cancel);
                 log.LogError("Utkorgen ger upp {Kind} {Id} efter {Attempts} försök: {Error}", item.Kind, item.Id, item.Attempts, reason);
             }
             else
@@ -90,6 +97,12 @@ internal sealed class OutboxQueue(KontaktlofteDb db, IEnumerable<IOutboxSender> 
             }
         }
         await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private async Task GiveUpAsync(OutboxItem item, IOutboxSender? sender, string reason, CancellationToken cancel)
+    {
+        Finish(item, OutboxStatus.Failed, reason);
+        if (sender is not null) await sender.GaveUpAsync(item.Id, CancellationToken.None);
     }
 
     private void Finish(OutboxItem item, OutboxStatus status, string? error)

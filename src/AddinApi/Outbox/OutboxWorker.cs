@@ -14,7 +14,8 @@ internal sealed class OutboxWorker(IServiceScopeFactory scopes, IOptions<OutboxO
             {
                 await SendDueAsync(stoppingToken);
             }
-            catch (Exception error) when (error is not OperationCanceledException)
+            // Only the host's stop ends the worker: a timeout or a database hiccup waits for the next tick.
+            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
             {
                 log.LogError(error, "Utkorgen kunde inte gås igenom");
             }

@@ -27,6 +27,8 @@ public static class ProblemAnswers
         [StatusCodes.Status422UnprocessableEntity] = "Begäran kan inte utföras",
         [StatusCodes.Status429TooManyRequests] = "För många förfrågningar",
         [StatusCodes.Status500InternalServerError] = "Ett oväntat fel inträffade",
+        [StatusCodes.Status502BadGateway] = "Microsoft 365 svarade med ett fel",
+        [StatusCodes.Status503ServiceUnavailable] = "Tjänsten är inte tillgänglig just nu",
     };
 
     private static readonly Dictionary<int, string> SwedishDetails = new()
@@ -52,6 +54,7 @@ public static class ProblemAnswers
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Binding failures throw, so that the handler above can answer in Swedish instead of an empty 400.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(o => NullElements.Refuse(o.SerializerOptions));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         return builder;
     }
@@ -93,7 +96,8 @@ public static class ProblemAnswers
     [
         "Bad Request", "Unauthorized", "Forbidden", "Not Found", "Method Not Allowed", "Conflict",
         "Payload Too Large", "Content Too Large", "Unsupported Media Type", "Unprocessable Entity",
-        "Unprocessable Content", "Too Many Requests", "An error occurred while processing your request.",
+        "Unprocessable Content", "Too Many Requests", "An error occurred while processing your request.", "Bad Gateway",
+        "Service Unavailable",
         "One or more validation errors occurred.",
     ];
 
@@ -111,6 +115,7 @@ public static class ProblemAnswers
                     $"Begäran får vara högst {MaxRequestBodyBytes / (1024 * 1024)} MB.",
                 StatusCodes.Status415UnsupportedMediaType =>
                     "Skicka begäran som JSON (Content-Type: application/json).",
+                _ when bad.InnerException is NullElementException nulls => nulls.Message,
                 _ when bad.InnerException is JsonException json =>
                     $"Begäran är inte giltig JSON eller har fält av fel typ ({DescribeJsonError(json)}).",
                 _ => "Begäran saknar innehåll eller kunde inte läsas som JSON.",

@@ -16,10 +16,18 @@ public sealed class OutboxQueueTests
         public int Calls { get; private set; }
         public string Kind => "test";
 
+        public int GaveUp { get; private set; }
+
         public Task SendAsync(Guid id, CancellationToken cancel)
         {
             Calls++;
             return Next() is { } error ? Task.FromException(error) : Task.CompletedTask;
+        }
+
+        public Task GaveUpAsync(Guid id, CancellationToken cancel)
+        {
+            GaveUp++;
+            return Task.CompletedTask;
         }
     }
 
@@ -74,6 +82,19 @@ public sealed class OutboxQueueTests
         Assert.AreEqual(OutboxStatus.Failed, item.Status);
         Assert.AreEqual(1, item.Attempts);
         Assert.AreEqual("Meddelandet finns inte längre i brevlådan.", item.LastError);
+        Assert.AreEqual(1, _sender.GaveUp, "the sender is told, to forget what it kept for sending");
+    }
+
+    [TestMethod]
+    public async Task A_timeout_is_a_passing_failure_not_the_end_of_the_outbox()
+    {
+        _sender.Next = () => new TaskCanceledException("HttpClient timed out", new TimeoutException());
+
+        var item = await SendOnceAsync(Guid.NewGuid());
+
+        Assert.AreEqual(OutboxStatus.Queued, item.Status);
+        Assert.AreEqual("Svaret dröjde för länge.", item.LastError);
+        Assert.AreEqual(0, _sender.GaveUp);
     }
 
     [TestMethod]

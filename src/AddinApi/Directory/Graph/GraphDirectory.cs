@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Kontaktlofte.AddinApi.Graph;
+using Kontaktlofte.AddinApi.Mailbox.Graph;
 using Microsoft.Graph.Me.GetMailTips;
 using Microsoft.Graph.Models;
-using Microsoft.Graph.Models.ODataErrors;
 
 namespace Kontaktlofte.AddinApi.Directory.Graph;
 
@@ -18,17 +18,17 @@ internal sealed partial class GraphDirectory(GraphClients graph) : IDirectory
     private const int MailTipsPerCall = 100;
     private static readonly string[] Fields = ["displayName", "jobTitle", "businessPhones", "mobilePhone", "mail", "userPrincipalName", "department"];
 
-    public async Task<Person?> MeAsync(ClaimsPrincipal user, CancellationToken cancel)
+    public Task<Person?> MeAsync(ClaimsPrincipal user, CancellationToken cancel) => GraphCalls.Call(async () =>
     {
         var me = await graph.For(null).Me.GetAsync(request => request.QueryParameters.Select = Fields, cancel);
         return me is null ? null : ToPerson(me);
-    }
+    });
 
-    public async Task<IReadOnlyList<Person>> SearchAsync(ClaimsPrincipal user, string text, int max, CancellationToken cancel)
+    public Task<IReadOnlyList<Person>> SearchAsync(ClaimsPrincipal user, string text, int max, CancellationToken cancel) => GraphCalls.Call(async () =>
     {
         // $search matches the start of each word; quotes and backslashes would end the clause, so they go.
         var words = Unsafe().Replace(text, " ").Trim();
-        if (words.Length == 0) return [];
+        if (words.Length == 0) return (IReadOnlyList<Person>)[];
         var found = await graph.For(null).Users.GetAsync(request =>
         {
             request.Headers.Add("ConsistencyLevel", "eventual");
@@ -38,20 +38,21 @@ internal sealed partial class GraphDirectory(GraphClients graph) : IDirectory
             request.QueryParameters.Top = max;
             request.QueryParameters.Count = true;
         }, cancel);
-        return (found?.Value ?? []).Select(ToPerson).Where(p => p.Email.Length > 0).ToList();
-    }
+        return (IReadOnlyList<Person>)(found?.Value ?? []).Select(ToPerson).Where(p => p.Email.Length > 0).ToList();
+    });
 
-    public async Task<IReadOnlyList<Person>> DirectReportsAsync(ClaimsPrincipal user, CancellationToken cancel)
+    public Task<IReadOnlyList<Person>> DirectReportsAsync(ClaimsPrincipal user, CancellationToken cancel) => GraphCalls.Call(async () =>
     {
         var reports = await graph.For(null).Me.DirectReports.GraphUser.GetAsync(request =>
         {
             request.QueryParameters.Select = Fields;
             request.QueryParameters.Top = 999;
         }, cancel);
-        return (reports?.Value ?? []).Select(ToPerson).ToList();
-    }
+        return (IReadOnlyList<Person>)(reports?.Value ?? []).Select(ToPerson).ToList();
+    });
 
-    public async Task<IReadOnlyList<AutomaticReply>> AutomaticRepliesAsync(ClaimsPrincipal user, IReadOnlyList<string> addresses, CancellationToken cancel)
+    public Task<IReadOnlyList<AutomaticReply>> AutomaticRepliesAsync(ClaimsPrincipal user, IReadOnlyList<string> addresses, CancellationToken cancel) =>
+        GraphCalls.Call(async () =>
     {
         var replies = new List<AutomaticReply>(addresses.Count);
         foreach (var chunk in addresses.Chunk(MailTipsPerCall))
@@ -62,12 +63,13 @@ internal sealed partial class GraphDirectory(GraphClients graph) : IDirectory
                 MailTipsOptions = MailTipsType.AutomaticReplies,
             }, cancellationToken: cancel);
             var byAddress = (tips?.Value ?? []).Where(t => t.EmailAddress?.Address is not null)
+                .DistinctBy(t => t.EmailAddress!.Address!, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(t => t.EmailAddress!.Address!, StringComparer.OrdinalIgnoreCase);
             foreach (var address in chunk)
                 replies.Add(byAddress.TryGetValue(address, out var tip) ? ToReply(address, tip) : new AutomaticReply(address, false, null, null, null));
         }
-        return replies;
-    }
+        return (IReadOnlyList<AutomaticReply>)replies;
+    });
 
     private static AutomaticReply ToReply(string address, MailTips tip)
     {

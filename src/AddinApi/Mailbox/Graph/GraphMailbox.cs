@@ -33,7 +33,7 @@ internal sealed class GraphMailbox(GraphClients graph) : IMailbox
         return new MailboxOwner(user.FindFirstValue(KontaktlofteClaims.Email) ?? "", start.AcquireTokenOptions.LongRunningWebApiSessionKey);
     }
 
-    public Task<MailboxMessage?> GetMessageAsync(MailboxOwner owner, string id, CancellationToken cancel) => Call(async () =>
+    public Task<MailboxMessage?> GetMessageAsync(MailboxOwner owner, string id, CancellationToken cancel) => GraphCalls.Call(async () =>
     {
         try
         {
@@ -59,7 +59,7 @@ internal sealed class GraphMailbox(GraphClients graph) : IMailbox
             .GroupBy(h => h.Name!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Value ?? "", StringComparer.OrdinalIgnoreCase),
         message.Categories ?? []);
 
-    public Task<string> CreateReplyDraftAsync(MailboxOwner owner, string messageId, ReplyDraft reply, CancellationToken cancel) => Call(async () =>
+    public Task<string> CreateReplyDraftAsync(MailboxOwner owner, string messageId, ReplyDraft reply, CancellationToken cancel) => GraphCalls.Call(async () =>
     {
         // createReply takes the draft's writable properties with it, so subject and body are set in the one call;
         // threading comes from the headers it sets (In-Reply-To, References), not from the subject.
@@ -76,7 +76,7 @@ internal sealed class GraphMailbox(GraphClients graph) : IMailbox
         return draft?.Id ?? throw new MailboxUnavailableException("Graph skapade inget utkast.");
     });
 
-    public Task SendDraftAsync(MailboxOwner owner, string draftId, CancellationToken cancel) => Call(async () =>
+    public Task SendDraftAsync(MailboxOwner owner, string draftId, CancellationToken cancel) => GraphCalls.Call(async () =>
     {
         var client = Client(owner);
         // An immutable id survives the move to Sent Items: a draft that is no longer a draft was sent already.
@@ -86,7 +86,7 @@ internal sealed class GraphMailbox(GraphClients graph) : IMailbox
         return true;
     });
 
-    public Task MarkAsync(MailboxOwner owner, MailboxMessage message, MessageMark mark, CancellationToken cancel) => Call(async () =>
+    public Task MarkAsync(MailboxOwner owner, MailboxMessage message, MessageMark mark, CancellationToken cancel) => GraphCalls.Call(async () =>
     {
         await Client(owner).Me.Messages[message.Id].PatchAsync(new Message
         {
@@ -97,7 +97,7 @@ internal sealed class GraphMailbox(GraphClients graph) : IMailbox
     });
 
     public Task<DateTimeOffset?> AnsweredAtAsync(MailboxOwner owner, MailboxMessage message, IReadOnlyCollection<string> ownReceipts,
-        CancellationToken cancel) => Call(async () =>
+        CancellationToken cancel) => GraphCalls.Call(async () =>
     {
         if (message.ConversationId is null) return (DateTimeOffset?)null;
         var sent = await Client(owner).Me.MailFolders["sentitems"].Messages.GetAsync(request =>
@@ -111,24 +111,4 @@ internal sealed class GraphMailbox(GraphClients graph) : IMailbox
             .Select(m => m.SentDateTime).Min();
     });
 
-    /// <summary>Throttling, server errors and lost connections become <see cref="MailboxUnavailableException"/>, for the outbox.</summary>
-    private static async Task<T> Call<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (ApiException error) when (error.ResponseStatusCode is 429 or >= 500)
-        {
-            throw new MailboxUnavailableException($"Microsoft Graph svarade {error.ResponseStatusCode}.", RetryAfter(error), error);
-        }
-        catch (HttpRequestException error)
-        {
-            throw new MailboxUnavailableException("Microsoft Graph gick inte att nå.", null, error);
-        }
-    }
-
-    private static TimeSpan? RetryAfter(ApiException error) =>
-        error.ResponseHeaders.TryGetValue("Retry-After", out var values) && int.TryParse(values.FirstOrDefault(), out var seconds)
-            ? TimeSpan.FromSeconds(seconds) : null;
 }
