@@ -23,13 +23,21 @@ public static class SandboxMode
             ? adapter.Equals("Sandbox", StringComparison.OrdinalIgnoreCase)
             : IsOn(configuration);
 
-    /// <summary>Registers the stand-ins the configuration asks for; production code never sees them.</summary>
+    /// <summary>
+    /// Registers the stand-ins the configuration asks for; production code never sees them. Any stand-in — the
+    /// identity, or the mailbox alone beside a real tenant — refuses to start outside Development and Sandbox: receipts
+    /// that go nowhere while the promise says "acknowledged" must never happen in Production.
+    /// </summary>
     public static WebApplicationBuilder AddSandbox(this WebApplicationBuilder builder)
     {
+        var adapter = builder.Configuration[MailboxExtensions.AdapterSetting];
+        if (adapter is { Length: > 0 } && !adapter.Equals("Graph", StringComparison.OrdinalIgnoreCase) && !adapter.Equals("Sandbox", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"{MailboxExtensions.AdapterSetting} ska vara Graph eller Sandbox, inte {adapter}.");
+        var env = builder.Environment;
+        var local = env.IsDevelopment() || env.IsEnvironment("Sandbox");
         if (IsOn(builder.Configuration))
         {
-            var env = builder.Environment;
-            if (!env.IsDevelopment() && !env.IsEnvironment("Sandbox"))
+            if (!local)
                 throw new InvalidOperationException(
                     $"Sandlådeidentiteten får bara användas i Development eller Sandbox, inte i {env.EnvironmentName}. " +
                     "Konfigurera AzureAd (ClientId, TenantId, Audience) för att köra i produktion.");
@@ -38,6 +46,9 @@ public static class SandboxMode
         }
         if (UsesSandboxMailbox(builder.Configuration))
         {
+            if (!local)
+                throw new InvalidOperationException(
+                    $"Sandlådans brevlåda får bara användas i Development eller Sandbox, inte i {env.EnvironmentName}. Sätt {MailboxExtensions.AdapterSetting} till Graph.");
             builder.Services.AddDbContext<SandboxDb>(db => db.UseSqlite(DatabaseExtensions.ConnectionString(builder),
                 sqlite => sqlite.MigrationsHistoryTable(SandboxDb.MigrationsHistory)));
             builder.Services.AddScoped<IMailbox, SandboxMailbox>();

@@ -121,9 +121,29 @@ public sealed class EntraIdTokenTests
     [TestMethod]
     public void With_a_tenant_configured_production_starts()
     {
-        using var production = _api.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        using var production = _api.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("Mailbox:Adapter", "Graph"));
 
         Assert.IsNotNull(production.CreateClient());
+    }
+
+    [TestMethod]
+    public void Production_never_starts_with_the_sandbox_mailbox_even_beside_a_real_tenant()
+    {
+        using var production = _api.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+
+        var error = Assert.Throws<InvalidOperationException>(() => production.CreateClient());
+
+        StringAssert.Contains(error.Message, "Sandlådans brevlåda");
+    }
+
+    [TestMethod]
+    public void An_unknown_mailbox_adapter_stops_the_start()
+    {
+        using var api = _api.WithWebHostBuilder(b => b.UseSetting("Mailbox:Adapter", "MSGraph"));
+
+        var error = Assert.Throws<InvalidOperationException>(() => api.CreateClient());
+
+        StringAssert.Contains(error.Message, "Graph eller Sandbox");
     }
 
     [TestMethod]
