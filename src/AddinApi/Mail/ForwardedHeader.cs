@@ -18,12 +18,19 @@ internal static partial class ForwardedHeaders
 {
     private const int MaxLinesBetween = 4;
 
-    public static ForwardedHeader? Find(string text)
+    public static ForwardedHeader? Find(string text) => FindAll(text).FirstOrDefault();
+
+    /// <summary>
+    /// The header blocks in the order they stand. A "Från:" line without an address ends the search: what follows it
+    /// belongs to a message whose sender this reader cannot know, and a later block is an older message.
+    /// </summary>
+    public static IEnumerable<ForwardedHeader> FindAll(string text)
     {
         foreach (Match from in FromLine().Matches(text))
         {
-            if (Address().Match(from.Groups["value"].Value) is not { Success: true } address) continue;
-            var name = NameOf(from.Groups["value"].Value, address.Index);
+            var value = from.Groups["value"].Value.TrimStart('*', ' ', '\t');
+            if (Address().Match(value) is not { Success: true } address) yield break;
+            var name = NameOf(value, address.Index);
             DateTimeOffset? sent = null;
             var end = from.Index + from.Length;
             var lines = 0;
@@ -34,11 +41,10 @@ internal static partial class ForwardedHeaders
                 if (!header.Success) { if (line.Value.Trim().Length > 0) break; continue; }
                 end = from.Index + from.Length + line.Index + line.Length;
                 if (sent is null && DateLabels.Contains(header.Groups["label"].Value.ToLowerInvariant()))
-                    sent = ParseDate(header.Groups["value"].Value);
+                    sent = ParseDate(header.Groups["value"].Value.TrimStart('*', ' ', '\t'));
             }
-            return new ForwardedHeader(new MailAddress(name, address.Value.ToLowerInvariant()), sent, Math.Min(text.Length, end));
+            yield return new ForwardedHeader(new MailAddress(name, address.Value.ToLowerInvariant()), sent, Math.Min(text.Length, end));
         }
-        return null;
     }
 
     private static readonly HashSet<string> DateLabels = ["skickat", "sent", "date", "datum", "lähetetty", "päivämäärä"];
@@ -53,9 +59,24 @@ internal static partial class ForwardedHeaders
     public static DateTimeOffset? ParseDate(string value)
     {
         var text = value.Trim();
-        // RFC 5322 and ISO 8601 carry their own zone (Gmail's "Date:" and some clients).
-        if (Rfc().IsMatch(text) && DateTimeOffset.TryParse(Rfc().Match(text).Value, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var rfc))
+        // RFC 5322 and ISO 8601 carry their own zone (Gmail's "Date:" and some clients); GMT and Z are UTC.
+        if (Rfc().Match(text) is { Success: true } rfcDate &&
+            DateTimeOffset.TryParse(rfcDate.Value.Replace("GMT", "+0000", StringComparison.Ordinal).Replace(" UTC", " +0000", StringComparison.Ordinal)
+                .Replace(" UT", " +0000", StringComparison.Ordinal), CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var rfc))
             return rfc;
+        if (IsoZoned().Match(text) is { Success: true } iso &&
+            DateTimeOffset.TryParse(iso.Value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var zoned))
+            return zoned;
+        var slashed = Slashed().Match(text);
+        if (slashed.Success)
+        {
+            // 27/11/2026 and 27.11.2026 are day first (Swedish, Finnish); 11/27/2026 is month first (US), as an AM/PM tells.
+            var a = int.Parse(slashed.Groups["a"].Value, CultureInfo.InvariantCulture);
+            var b = int.Parse(slashed.Groups["b"].Value, CultureInfo.InvariantCulture);
+            var usOrder = b > 12 || (a <= 12 && slashed.Groups["sep"].Value == "/" && slashed.Groups["ampm"].Success);
+            return Local(int.Parse(slashed.Groups["y"].Value, CultureInfo.InvariantCulture), usOrder ? a : b, usOrder ? b : a,
+                slashed.Groups["h"].Value, slashed.Groups["min"].Value, slashed.Groups["ampm"].Value);
+        }
         var numeric = Numeric().Match(text);
         if (numeric.Success)
             return Local(int.Parse(numeric.Groups["y"].Value, CultureInfo.InvariantCulture), int.Parse(numeric.Groups["m"].Value, CultureInfo.InvariantCulture),
@@ -119,8 +140,14 @@ internal static partial class ForwardedHeaders
     [GeneratedRegex(@"^[ \t>]*(?:\*\*)?(?<label>[\p{L}]+)(?:\*\*)?[ \t]*:[ \t]*(?<value>.*)$")]
     private static partial Regex HeaderLine();
 
-    [GeneratedRegex(@"\b\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(?::\d{2})? [+-]\d{4}")]
+    [GeneratedRegex(@"\b\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(?::\d{2})? (?:[+-]\d{4}|GMT|UTC|UT)\b")]
     private static partial Regex Rfc();
+
+    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})")]
+    private static partial Regex IsoZoned();
+
+    [GeneratedRegex(@"\b(?<a>\d{1,2})(?<sep>[./])(?<b>\d{1,2})\k<sep>(?<y>\d{4})(?:,?\s+(?:kl\.?\s*|klo\s*)?(?<h>\d{1,2})[:.](?<min>\d{2})(?:\s*(?<ampm>[AaPp][Mm]))?)?")]
+    private static partial Regex Slashed();
 
     [GeneratedRegex(@"(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})(?:[ T](?<h>\d{1,2})[:.](?<min>\d{2}))?")]
     private static partial Regex Numeric();

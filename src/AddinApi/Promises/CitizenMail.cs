@@ -27,11 +27,16 @@ internal static partial class CitizenMails
         if (!ForwardSubject().IsMatch(message.Subject) && !ForwardMarker().IsMatch(text.Own + "\n" + text.Quoted)) return direct;
 
         var source = text.Quoted.Length > 0 ? text.Quoted : text.Own;
-        if (ForwardedHeaders.Find(source) is not { From.Address: { } citizen } header || org.IsInternalAddress(citizen)) return direct;
-        // A date later than the forward itself is a misread (or a wrong clock): the forward's own time is then the safe bound.
-        var received = header.SentAt is { } sent && sent <= message.ReceivedAt ? sent : message.ReceivedAt;
+        // Past the colleagues' own blocks (a forward of Kontaktcenter's forward) to the first outside sender, never further.
+        var header = ForwardedHeaders.FindAll(source).FirstOrDefault(h => !org.IsInternalAddress(h.From.Address!));
+        if (header is null) return direct;
+        // A date after the forward, or long before it, is a misread or a wrong clock: the forward's own time is the safe bound.
+        var received = header.SentAt is { } sent && sent <= message.ReceivedAt && message.ReceivedAt - sent <= MaxForwardDelay ? sent : message.ReceivedAt;
         return new CitizenMail(header.From, received, message.From, source[header.BodyStart..].Trim());
     }
+
+    /// <summary>How long before the forward a citizen's own date is still believed.</summary>
+    public static readonly TimeSpan MaxForwardDelay = TimeSpan.FromDays(30);
 
     /// <summary>The subject without the forward's prefixes, as the citizen wrote it.</summary>
     public static string OriginalSubject(string subject) => ForwardSubject().Replace(subject, "").Trim();
@@ -39,7 +44,8 @@ internal static partial class CitizenMails
     [GeneratedRegex(@"^\s*(?:(?:VB|FW|FWD|VL|WG|TR)\s*:\s*)+", RegexOptions.IgnoreCase)]
     private static partial Regex ForwardSubject();
 
-    [GeneratedRegex(@"Vidarebefordrat meddelande|Forwarded message|Ursprungligt meddelande|Original Message|Välitetty viesti|Alkuperäinen viesti",
+    // Only what marks a forward: "Ursprungligt meddelande" / "Original Message" stand in replies too.
+    [GeneratedRegex(@"Vidarebefordrat meddelande|Forwarded message|Välitetty viesti",
         RegexOptions.IgnoreCase)]
     private static partial Regex ForwardMarker();
 }

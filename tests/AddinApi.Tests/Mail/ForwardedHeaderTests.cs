@@ -28,6 +28,11 @@ public sealed class ForwardedHeaderTests
     [DataRow("perjantai 27. marraskuuta 2026 16.05", 2026, 11, 27, 16, 5)]
     [DataRow("2026-11-27 16:05", 2026, 11, 27, 16, 5)]
     [DataRow("den 1 juli 2026 09:00", 2026, 7, 1, 9, 0)]
+    [DataRow("27.11.2026 16.05", 2026, 11, 27, 16, 5)]
+    [DataRow("27/11/2026 16:05", 2026, 11, 27, 16, 5)]
+    [DataRow("11/27/2026 4:05 PM", 2026, 11, 27, 16, 5)]
+    [DataRow("5/11/2026 4:05 PM", 2026, 5, 11, 16, 5)]
+    [DataRow("5/11/2026 16:05", 2026, 11, 5, 16, 5)]
     public void Dates_as_mail_programs_write_them_are_Swedish_time(string written, int y, int m, int d, int h, int min)
     {
         var local = new DateTime(y, m, d, h, min, 0);
@@ -37,9 +42,32 @@ public sealed class ForwardedHeaderTests
     }
 
     [TestMethod]
-    public void An_RFC_date_keeps_its_own_zone()
+    [DataRow("Fri, 27 Nov 2026 23:30:00 +0000")]
+    [DataRow("Fri, 27 Nov 2026 23:30:00 GMT")]
+    [DataRow("2026-11-27T23:30:00Z")]
+    [DataRow("2026-11-28T00:30:00+01:00")]
+    public void A_date_with_its_own_zone_keeps_it(string written)
     {
-        Assert.AreEqual(new DateTimeOffset(2026, 11, 27, 23, 30, 0, TimeSpan.Zero), ForwardedHeaders.ParseDate("Fri, 27 Nov 2026 23:30:00 +0000"));
+        // 23:30 UTC is 00:30 the next day in Sweden: the receipt day is the 28th (FL 22 §), which only the zone tells.
+        Assert.AreEqual(new DateTimeOffset(2026, 11, 27, 23, 30, 0, TimeSpan.Zero), ForwardedHeaders.ParseDate(written));
+    }
+
+    [TestMethod]
+    public void A_sender_line_without_an_address_ends_the_search_so_an_older_message_is_never_taken()
+    {
+        const string text = "Från: Anna Berg\nSkickat: den 27 november 2026 16:05\nÄmne: Staket\n\nHej!\n\n" +
+                            "Från: Grannen Svensson <granne@example.se>\nSkickat: den 3 mars 2025 10:00\nÄmne: Staket\n\nDitt staket är för högt.";
+
+        Assert.IsEmpty(ForwardedHeaders.FindAll(text).ToList());
+    }
+
+    [TestMethod]
+    public void Bold_labels_as_new_Outlook_writes_them_give_a_clean_name()
+    {
+        var header = ForwardedHeaders.Find("**Från:** Anna Berg <anna.berg@example.se>\n**Skickat:** den 27 november 2026 16:05\n\nHej")!;
+
+        Assert.AreEqual("Anna Berg", header.From.Name);
+        Assert.IsNotNull(header.SentAt);
     }
 
     [TestMethod]

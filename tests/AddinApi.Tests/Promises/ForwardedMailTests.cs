@@ -66,6 +66,48 @@ public sealed class ForwardedMailTests
     }
 
     [TestMethod]
+    public async Task A_forward_of_kontaktcenters_forward_still_finds_the_citizen()
+    {
+        using var api = new KontaktlofteFactory();
+        var official = api.SandboxOfficial();
+        var twice = "Till dig, Hanna.\n\nFrån: Kontaktcenter <kontaktcenter@botkyrka.se>\nSkickat: den 26 november 2026 09:00\nÄmne: VB: Bygglov för uterum\n\n" + Forward;
+        var id = await AddAsync(official, "per.holm@botkyrka.se", "VB: VB: Bygglov för uterum", twice, Friday, "Per Holm");
+
+        var promise = await official.GetFromJsonAsync<JsonElement>($"/api/messages/{id}/promise");
+
+        Assert.AreEqual("question", promise.GetProperty("category").GetString());
+        Assert.AreEqual(new DateTimeOffset(2026, 11, 25, 16, 5, 0, TimeSpan.FromHours(1)), promise.GetProperty("receivedAt").GetDateTimeOffset());
+    }
+
+    [TestMethod]
+    public async Task A_colleagues_reply_quoting_a_citizen_is_internal_mail_not_a_second_promise()
+    {
+        using var api = new KontaktlofteFactory();
+        var official = api.SandboxOfficial();
+        var id = await AddAsync(official, "per.holm@botkyrka.se", "SV: Bygglov för uterum",
+            Forward.Replace("Hej Hanna, kan du ta den här?", "Jag har svarat henne.", StringComparison.Ordinal), Friday, "Per Holm");
+
+        var promise = await official.GetFromJsonAsync<JsonElement>($"/api/messages/{id}/promise");
+
+        Assert.AreEqual("internal", promise.GetProperty("category").GetString());
+    }
+
+    [TestMethod]
+    [DataRow("den 28 oktober 2026 16:05", false, DisplayName = "30 days and more before the forward: not believed")]
+    [DataRow("den 29 oktober 2026 16:05", true, DisplayName = "within 30 days: believed")]
+    public async Task A_citizens_date_long_before_the_forward_is_not_believed(string sent, bool believed)
+    {
+        using var api = new KontaktlofteFactory();
+        var official = api.SandboxOfficial();
+        var id = await AddAsync(official, "kontaktcenter@botkyrka.se", "VB: Bygglov", Forward.Replace("den 25 november 2026 16:05", sent, StringComparison.Ordinal),
+            new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.FromHours(1)));
+
+        var received = (await official.GetFromJsonAsync<JsonElement>($"/api/messages/{id}/promise")).GetProperty("receivedAt").GetDateTimeOffset();
+
+        Assert.AreEqual(believed, received.Month == 10, received.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [TestMethod]
     public async Task A_header_dated_after_the_forward_is_not_believed()
     {
         using var api = new KontaktlofteFactory();
