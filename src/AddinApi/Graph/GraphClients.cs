@@ -34,7 +34,8 @@ public static class GraphExtensions
         builder.Services.AddOptions<GraphOptions>().Bind(section)
             .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Graph:BaseUrl ska vara en absolut adress.")
             .Validate(o => o.Scopes.Count > 0, "Graph:Scopes ska ange minst en behörighet.")
-            .Validate(o => o.MaxRetries is >= 0 and <= 10, "Graph:MaxRetries ska vara mellan 0 och 10.")
+            // The outbox's lease (10 min) must outlast the SDK's own retries, each waiting at most 180 s for a Retry-After.
+            .Validate(o => o.MaxRetries is >= 0 and <= 3, "Graph:MaxRetries ska vara mellan 0 och 3: utkorgens lås på tio minuter ska räcka för SDK:ns egna nya försök.")
             .ValidateOnStart();
         var graph = section.Get<GraphOptions>() ?? new GraphOptions();
         builder.Services.AddHttpClient(GraphClients.HttpClientName)

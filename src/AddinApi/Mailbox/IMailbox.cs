@@ -53,8 +53,13 @@ public interface IMailbox
 
     Task MarkAsync(MailboxOwner owner, MailboxMessage message, MessageMark mark, CancellationToken cancel);
 
-    /// <summary>When the message was answered by a sent message other than <paramref name="ownReceipts"/>, else null.</summary>
-    Task<DateTimeOffset?> AnsweredAtAsync(MailboxOwner owner, MailboxMessage message, IReadOnlyCollection<string> ownReceipts, CancellationToken cancel);
+    /// <summary>
+    /// When the message was answered by a sent message other than <paramref name="ownReceipts"/>, else null. With
+    /// <paramref name="answeredTo"/> only a message to that address counts (a forward is answered to the citizen, not to
+    /// the colleague who forwarded it).
+    /// </summary>
+    Task<DateTimeOffset?> AnsweredAtAsync(MailboxOwner owner, MailboxMessage message, IReadOnlyCollection<string> ownReceipts, string? answeredTo,
+        CancellationToken cancel);
 }
 
 /// <summary>

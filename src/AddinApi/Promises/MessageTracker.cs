@@ -64,8 +64,11 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
             return classifier.Classify(new(message.From.Name, message.From.Address, message.Subject, message.BodyText, message.BodyHtml, message.Headers));
         var classification = classifier.Classify(new(citizen.Citizen.Name, citizen.Citizen.Address, CitizenMails.OriginalSubject(message.Subject),
             citizen.ForwardedText, null, new Dictionary<string, string>()));
+        // The colleague's note may hold what the citizen's text does not ("skyddad identitet"): sensitive is read from the whole mail.
+        var whole = classifier.Classify(new(message.From.Name, message.From.Address, message.Subject, message.BodyText, message.BodyHtml, message.Headers));
         return classification with
         {
+            Sensitive = classification.Sensitive || whole.Sensitive,
             Reasons = [$"Vidarebefordrat av {by.Name ?? by.Address} från {citizen.Citizen.Name ?? citizen.Citizen.Address}: kontaktlöftet räknas från " +
                        $"{Stockholm.DayOf(citizen.ReceivedAt):yyyy-MM-dd}, då kommunen först tog emot mejlet (FL 22 §). Mottagningsbeviset går till invånaren.",
                        .. classification.Reasons],
@@ -95,7 +98,8 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
         var facts = tracked.Facts;
         if (facts.AnsweredAt is null)
         {
-            facts.AnsweredAt = await mailbox.AnsweredAtAsync(owner, tracked.Message, facts.ReceiptIds, cancel);
+            var to = tracked.Citizen.ForwardedBy is null ? null : tracked.Citizen.Citizen.Address;
+            facts.AnsweredAt = await mailbox.AnsweredAtAsync(owner, tracked.Message, facts.ReceiptIds, to, cancel);
             if (facts.AnsweredAt is not null)
             {
                 facts.AnsweredHow = AnswerKind.Mail;

@@ -59,10 +59,10 @@ internal sealed class SandboxMailbox(SandboxDb db, TimeProvider clock) : IMailbo
     }
 
     public async Task<DateTimeOffset?> AnsweredAtAsync(MailboxOwner owner, MailboxMessage message,
-        IReadOnlyCollection<string> ownReceipts, CancellationToken cancel)
+        IReadOnlyCollection<string> ownReceipts, string? answeredTo, CancellationToken cancel)
     {
         var answers = await db.SandboxSentMail.AsNoTracking()
-            .Where(m => m.InReplyTo == message.Id && !m.IsDraft && !ownReceipts.Contains(m.Id))
+            .Where(m => m.InReplyTo == message.Id && !m.IsDraft && !ownReceipts.Contains(m.Id) && (answeredTo == null || m.To == answeredTo))
             .Select(m => m.SentAt)
             .ToListAsync(cancel);
         return answers.Min();

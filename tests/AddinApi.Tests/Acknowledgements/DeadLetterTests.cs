@@ -24,8 +24,8 @@ public sealed class DeadLetterTests
             Refuse ? throw new MailboxRefusedException("Microsoft Graph nekade åtkomst (403).") : _inner.CreateReplyDraftAsync(owner, messageId, reply, cancel);
         public Task SendDraftAsync(MailboxOwner owner, string draftId, CancellationToken cancel) => _inner.SendDraftAsync(owner, draftId, cancel);
         public Task MarkAsync(MailboxOwner owner, MailboxMessage message, MessageMark mark, CancellationToken cancel) => _inner.MarkAsync(owner, message, mark, cancel);
-        public Task<DateTimeOffset?> AnsweredAtAsync(MailboxOwner owner, MailboxMessage message, IReadOnlyCollection<string> ownReceipts, CancellationToken cancel) =>
-            _inner.AnsweredAtAsync(owner, message, ownReceipts, cancel);
+        public Task<DateTimeOffset?> AnsweredAtAsync(MailboxOwner owner, MailboxMessage message, IReadOnlyCollection<string> ownReceipts, string? answeredTo, CancellationToken cancel) =>
+            _inner.AnsweredAtAsync(owner, message, ownReceipts, answeredTo, cancel);
     }
 
     [TestMethod]

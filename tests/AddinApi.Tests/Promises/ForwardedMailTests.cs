@@ -53,6 +53,21 @@ public sealed class ForwardedMailTests
     }
 
     [TestMethod]
+    public async Task A_thank_you_to_kontaktcenter_is_not_the_answer_and_a_secret_in_their_note_makes_it_sensitive()
+    {
+        using var api = new KontaktlofteFactory();
+        var official = api.SandboxOfficial();
+        var id = await AddAsync(official, "kontaktcenter@botkyrka.se", "VB: Bygglov för uterum",
+            Forward.Replace("kan du ta den här?", "kan du ta den här? Hon har skyddad identitet.", StringComparison.Ordinal), Friday);
+
+        await official.PostAsJsonAsync($"/api/sandbox/messages/{id}/reply", new { bodyHtml = "<p>Tack, jag tar den.</p>" });
+        var promise = await official.GetFromJsonAsync<JsonElement>($"/api/messages/{id}/promise");
+
+        Assert.AreNotEqual("answered", promise.GetProperty("state").GetString(), "the reply went to Kontaktcenter, not to the citizen");
+        Assert.IsTrue(promise.GetProperty("sensitive").GetBoolean());
+    }
+
+    [TestMethod]
     public async Task A_forward_between_colleagues_of_internal_mail_stays_internal()
     {
         using var api = new KontaktlofteFactory();

@@ -97,17 +97,18 @@ internal sealed class GraphMailbox(GraphClients graph) : IMailbox
     });
 
     public Task<DateTimeOffset?> AnsweredAtAsync(MailboxOwner owner, MailboxMessage message, IReadOnlyCollection<string> ownReceipts,
-        CancellationToken cancel) => GraphCalls.Call(async () =>
+        string? answeredTo, CancellationToken cancel) => GraphCalls.Call(async () =>
     {
         if (message.ConversationId is null) return (DateTimeOffset?)null;
         var sent = await Client(owner).Me.MailFolders["sentitems"].Messages.GetAsync(request =>
         {
             request.QueryParameters.Filter = $"conversationId eq '{message.ConversationId.Replace("'", "''", StringComparison.Ordinal)}'";
-            request.QueryParameters.Select = ["id", "sentDateTime"];
+            request.QueryParameters.Select = ["id", "sentDateTime", "toRecipients"];
             request.QueryParameters.Top = 50;
         }, cancel);
         return (sent?.Value ?? [])
             .Where(m => m.Id is not null && !ownReceipts.Contains(m.Id) && m.SentDateTime >= message.ReceivedAt)
+            .Where(m => answeredTo is null || (m.ToRecipients ?? []).Any(r => string.Equals(r.EmailAddress?.Address, answeredTo, StringComparison.OrdinalIgnoreCase)))
             .Select(m => m.SentDateTime).Min();
     });
 
