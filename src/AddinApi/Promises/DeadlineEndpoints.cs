@@ -74,8 +74,12 @@ public static class DeadlineEndpoints
         return TypedResults.Ok(calendar.DaysOff(first, last).ToList());
     }
 
+    /// <summary>Years the calendar counts in: past its ends, "two working days later" overflows DateOnly (a 500 before).</summary>
+    private const int FirstYear = 1900, LastYear = 2199;
+
     public static bool TryParseDay(string? text, out DateOnly day) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day) &&
+        day.Year is >= FirstYear and <= LastYear;
 
     /// <summary>ISO 8601; a time without offset is taken as Swedish time, and a "+" that a URL turned into a space is mended.</summary>
     public static bool TryParseMoment(string? text, out DateTimeOffset moment)
@@ -85,6 +89,8 @@ public static class DeadlineEndpoints
         text = text.Trim();
         if (text.Length > 19 && text[^6] == ' ') text = string.Concat(text.AsSpan(0, text.Length - 6), "+", text.AsSpan(text.Length - 5));
         if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed)) return false;
+        // Also keeps the offset from moving the moment past DateTime's ends (0001-01-01T00:00:00+14:00 threw).
+        if (parsed.Year is < FirstYear or > LastYear) return false;
         moment = parsed.Kind switch
         {
             DateTimeKind.Unspecified => new DateTimeOffset(parsed, Stockholm.Zone.GetUtcOffset(parsed)),
