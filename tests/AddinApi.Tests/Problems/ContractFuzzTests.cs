@@ -1,0 +1,109 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CsCheck;
+using Kontaktlofte.AddinApi.Auth;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Kontaktlofte.AddinApi.Tests.Problems;
+
+/// <summary>
+/// Requests generated from the API's own OpenAPI document, for every operation in it, signed in with every role:
+/// whatever a client sends, the answer is never a 5xx, and a refusal is a problem details answer in Swedish.
+/// A failure names the request (shrunk by CsCheck), the seed to repeat it, and the exception the API logged.
+/// </summary>
+[TestClass]
+public sealed class ContractFuzzTests
+{
+    /// <summary>Bounded, so that the property costs some seconds of the suite (about 40 requests per operation).</summary>
+    private const int Requests = 1_000;
+
+    /// <summary>The framework's own English titles: an answer with one of them has bypassed ProblemAnswers.</summary>
+    private static readonly HashSet<string> EnglishTitles =
+    [
+        "Bad Request", "Unauthorized", "Forbidden", "Not Found", "Method Not Allowed", "Conflict", "Payload Too Large",
+        "Content Too Large", "Unsupported Media Type", "Unprocessable Entity", "Unprocessable Content", "Too Many Requests",
+        "An error occurred while processing your request.", "One or more validation errors occurred.",
+    ];
+
+    [TestMethod]
+    public async Task No_request_for_any_operation_in_the_contract_is_answered_with_a_server_error()
+    {
+        var errors = new LoggedErrors();
+        using var api = new KontaktlofteFactory(services: s => s.AddSingleton<ILoggerProvider>(errors));
+        using var client = api.ClientAs(Roles.Handlaggare, Roles.Registrator, Roles.Enhetschef);
+        client.DefaultRequestHeaders.Add(TestAuthHandler.EmailHeader, "handlaggare@sandbox.botkyrka.se");
+        var document = JsonNode.Parse(await client.GetStringAsync("/swagger/v1/swagger.json"))!;
+        var requests = new ContractRequests(document, await KnownIdsAsync(client));
+        Assert.IsTrue(requests.OperationNames.Count() >= 10, string.Join(", ", requests.OperationNames));
+
+        await requests.Any.SampleAsync(async request =>
+        {
+            using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Path);
+            if (request.Body is not null)
+            {
+                message.Content = new StringContent(request.Body, Encoding.UTF8);
+                message.Content.Headers.ContentType = request.ContentType is null ? null : new MediaTypeHeaderValue(request.ContentType);
+            }
+            foreach (var (name, value) in request.Headers) message.Headers.TryAddWithoutValidation(name, value);
+
+            using var response = await client.SendAsync(message);
+
+            var status = (int)response.StatusCode;
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.IsTrue(status < 500, $"{status}, the API logged: {errors.Last}");
+            if (status >= 400) AssertSwedishProblem(status, response, text);
+        }, iter: Requests, threads: 1);
+    }
+
+    private static void AssertSwedishProblem(int status, HttpResponseMessage response, string text)
+    {
+        Assert.AreEqual("application/problem+json", response.Content.Headers.ContentType?.MediaType, $"{status}: {text}");
+        using var problem = JsonDocument.Parse(text);
+        var title = problem.RootElement.TryGetProperty("title", out var t) ? t.GetString() : null;
+        Assert.IsFalse(title is null || EnglishTitles.Contains(title), $"{status} without a Swedish title: {text}");
+    }
+
+    /// <summary>Ids of the seeded sandbox messages and conversations, so that paths reach real messages too.</summary>
+    private static async Task<List<string>> KnownIdsAsync(HttpClient client)
+    {
+        var ids = new List<string>();
+        void Collect(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject json:
+                    foreach (var (name, value) in json)
+                        if (name is "id" or "conversationId" && value is JsonValue v && v.TryGetValue<string>(out var id)) ids.Add(id);
+                        else Collect(value);
+                    break;
+                case JsonArray array:
+                    foreach (var item in array) Collect(item);
+                    break;
+            }
+        }
+        Collect(JsonNode.Parse(await client.GetStringAsync("/api/sandbox/messages")));
+        return ids.Distinct().ToList();
+    }
+
+    /// <summary>The last exception the API logged, to say why a request ended in a 5xx.</summary>
+    private sealed class LoggedErrors : ILoggerProvider, ILogger
+    {
+        public string Last { get; private set; } = "nothing";
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (exception is not null) Last = exception.ToString();
+        }
+
+        public void Dispose() { }
+    }
+}
