@@ -4,4 +4,7 @@ namespace Kontaktlofte.AddinApi.Tests;
 internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {
     public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+
+    /// <summary>Time does not pass either, so that no test depends on how fast the machine is (MarkupBudget.MaxTime).</summary>
+    public override long GetTimestamp() => 0;
 }

@@ -7,12 +7,14 @@ namespace Kontaktlofte.AddinApi.Drafts;
 /// <summary>A draft read once, for every rule: its parts as plain text, its words, sentences and recipients.</summary>
 internal sealed class DraftContext
 {
-    public DraftContext(DraftReviewRequest request, OrganisationOptions organisation, DateOnly today)
+    /// <exception cref="DraftTooComplexException">The HTML is too complex to tell the draft's parts apart.</exception>
+    public DraftContext(DraftReviewRequest request, OrganisationOptions organisation, DateOnly today, TimeProvider? clock = null)
     {
         Request = request;
         Today = today;
         Subject = (request.Subject ?? "").ReplaceLineEndings(" ").Trim();
-        Text = MailTextReader.Read(request.BodyHtml, request.BodyText);
+        Text = MailTextReader.Read(request.BodyHtml, request.BodyText, clock);
+        if (Text.MarkupTooComplex) throw new DraftTooComplexException();
         OwnWords = Words.Tokenize(Text.Own);
         OwnSentences = Sentences.Split(Text.Own, OwnWords);
 

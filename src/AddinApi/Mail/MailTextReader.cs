@@ -3,10 +3,13 @@ namespace Kontaktlofte.AddinApi.Mail;
 /// <summary>Turns a draft's body, HTML or plain text, into its own text, signature and quoted history.</summary>
 internal static class MailTextReader
 {
-    public static MailText Read(string? html, string? text)
+    /// <param name="html">The body as HTML, read when given.</param>
+    /// <param name="text">The body as plain text.</param>
+    /// <param name="clock">Times the parse (<see cref="MarkupBudget.MaxTime"/>); the system clock when not given.</param>
+    public static MailText Read(string? html, string? text, TimeProvider? clock = null)
     {
         var fromMarkup = !string.IsNullOrWhiteSpace(html)
-            ? HtmlMailReader.Read(html)
+            ? HtmlMailReader.Read(html, new MarkupBudget(clock))
             : new MailText(PlainTextMail.Normalize(text ?? ""), "", "", [], []);
 
         // History that only the text reveals ("-----Original Message-----", "Den … skrev:", "> "),

@@ -14,9 +14,10 @@ public sealed class HostileMarkupTests
 {
     private static string Repeat(string part, int times) => new StringBuilder(part.Length * times).Insert(0, part, times).ToString();
 
+    /// <summary>Read with a clock that stands still: what is counted decides, not how fast the machine is.</summary>
     private static (MailText Text, MarkupBudget Budget) Read(string html)
     {
-        var budget = new MarkupBudget();
+        var budget = new MarkupBudget(new FixedClock(Reviewing.Now));
         return (HtmlMailReader.Read(html, budget), budget);
     }
 
@@ -47,6 +48,33 @@ public sealed class HostileMarkupTests
         Assert.IsTrue(text.MarkupTooComplex);
         Assert.IsTrue(budget.Work <= MarkupBudget.MaxWork, $"work {budget.Work}");
         Assert.IsTrue(budget.Tokens < 2_000, $"stopped after {budget.Tokens} of 6,000 tokens");
+    }
+
+    [TestMethod]
+    public void Work_the_tree_does_not_show_is_stopped_by_the_clock()
+    {
+        // 390 distinct b, each closed by the next paragraph, then paragraphs only: each reopens all 390 b without
+        // reporting them, at depth 3 (44 KB took nine seconds).
+        var html = string.Concat(Enumerable.Range(0, 390).Select(i => $"<p><b id={i}>x")) + Repeat("<p>x", 10_000);
+        var tick = TimeSpan.FromMilliseconds(0.1);
+        var budget = new MarkupBudget(new TickingClock(tick));
+
+        var text = HtmlMailReader.Read(html, budget);
+
+        Assert.IsTrue(text.MarkupTooComplex);
+        Assert.IsTrue(budget.Tokens > 390 * 3, "into the paragraphs");
+        Assert.IsTrue(budget.Tokens <= MarkupBudget.MaxTime / tick + 1, $"stopped after {budget.Tokens} tokens");
+        Assert.IsTrue(budget.Work < MarkupBudget.MaxWork / 10, $"the count alone would have gone on: work {budget.Work}");
+    }
+
+    /// <summary>A clock that moves on by <paramref name="tick"/> each time it is read.</summary>
+    private sealed class TickingClock(TimeSpan tick) : TimeProvider
+    {
+        private long _now;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => Interlocked.Add(ref _now, tick.Ticks);
     }
 
     [TestMethod]
