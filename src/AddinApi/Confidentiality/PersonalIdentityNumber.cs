@@ -55,7 +55,7 @@ internal static partial class PersonalIdentityNumber
         var yy = int.Parse(digits.AsSpan(0, 2), CultureInfo.InvariantCulture);
         var month = int.Parse(digits.AsSpan(2, 2), CultureInfo.InvariantCulture);
         var day = int.Parse(digits.AsSpan(4, 2), CultureInfo.InvariantCulture);
-        if (day > 60) day -= 60; // samordningsnummer
+        day %= 60; // samordningsnummer: day + 60 (61–91); 60 and 92–99 become no day at all
         if (month is < 1 or > 12 || day < 1) return false;
 
         IEnumerable<int> years = century.Length > 0

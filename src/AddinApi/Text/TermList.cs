@@ -139,10 +139,12 @@ internal sealed class TermList
 
     private static WordPattern ParseWord(string word)
     {
-        var context = word.Length > 2 && word[0] == '[' && word[^1] == ']';
+        var context = word.StartsWith('[');
+        if (context != word.EndsWith(']') || word == "[]")
+            throw new FormatException($"\"{word}\": ett sammanhangsord skrivs inom [ ].");
         if (context) word = word[1..^1];
         var leading = word.StartsWith('*');
-        var trailing = word.EndsWith('*') && word.Length > 1;
+        var trailing = word.EndsWith('*'); // a lone * is both: it is in every word
         var core = word.Trim('*');
         var kind = (leading, trailing) switch
         {

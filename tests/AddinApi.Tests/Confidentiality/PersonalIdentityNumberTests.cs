@@ -24,6 +24,13 @@ public sealed class PersonalIdentityNumberTests
     [DataRow("811218\u00A09876", DisplayName = "10 digits with a no-break space (HTML &nbsp;)")]
     [DataRow("20000101 2384", DisplayName = "12 digits with a space, born 2000: the century rules out a phone number")]
     [DataRow("701063 2391", DisplayName = "samordningsnummer with a space")]
+    [DataRow("301218-9878", DisplayName = "born 1930: the year 2030 is yet to come")]
+    [DataRow("261218-9874", DisplayName = "born 1926: 2026-12-18 is yet to come, so the century before")]
+    [DataRow("401218-9876", DisplayName = "born 1940")]
+    [DataRow("501218+9873", DisplayName = "plus: born 1850, the earliest year taken")]
+    [DataRow("261128+9873", DisplayName = "plus: 100 years old today")]
+    [DataRow("20261128-9873", DisplayName = "born today")]
+    [DataRow("811231-9879", DisplayName = "the last day of a month")]
     public void Valid_numbers_are_found(string number) =>
         CollectionAssert.AreEqual(new[] { number }, Found($"Gäller {number} i ärendet.").ToArray());
 
@@ -42,6 +49,10 @@ public sealed class PersonalIdentityNumberTests
     [DataRow("5050-1055", DisplayName = "bankgiro")]
     [DataRow("KS/2016:805", DisplayName = "registration number")]
     [DataRow("20301218-9876", DisplayName = "12-digit date in the future")]
+    [DataRow("20301218-9878", DisplayName = "12-digit date in the future, valid check digit")]
+    [DataRow("20261218-9874", DisplayName = "12-digit date later this year, valid check digit")]
+    [DataRow("401218+9876", DisplayName = "plus: 1840 is before 1850")]
+    [DataRow("811260-9873", DisplayName = "day 60: neither a day nor a samordningsnummer")]
     [DataRow("1811218-98765", DisplayName = "part of a longer number")]
     [DataRow("811218  9876", DisplayName = "two spaces")]
     [DataRow("811218\n9876", DisplayName = "a line break")]
@@ -81,6 +92,15 @@ public sealed class PersonalIdentityNumberTests
     }
 
     [TestMethod]
+    public void A_keyword_after_the_number_does_not_count()
+    {
+        var text = new string('x', 61) + " 0001012384 är barnets personnummer";
+
+        Assert.IsEmpty(Found(text));
+    }
+
+    [TestMethod]
+    [DataRow("1 811218 9876", DisplayName = "a digit group at the very start")]
     [DataRow("Konto 12 811218 9876.", DisplayName = "a digit group before")]
     [DataRow("Faktura 811218 9876 34.", DisplayName = "a digit group after")]
     [DataRow("Faktura 811218 9876\u00A034.", DisplayName = "a digit group after a no-break space")]
@@ -91,6 +111,7 @@ public sealed class PersonalIdentityNumberTests
     [DataRow("Ärende 12, 811218 9876.", DisplayName = "a comma before")]
     [DataRow("811218 9876 är hans.", DisplayName = "a word after")]
     [DataRow("Hans nummer 811218 9876", DisplayName = "end of text")]
+    [DataRow("811218 9876 ", DisplayName = "a space at the end of the text")]
     [DataRow("811218 9876 x", DisplayName = "a letter after one space")]
     [DataRow("Ärende 12 x 811218 9876.", DisplayName = "a letter before the space")]
     public void A_spaced_number_beside_words_is_found(string text) =>
@@ -105,6 +126,9 @@ public sealed class PersonalIdentityNumberTests
         Assert.HasCount(2, Found("Anna 811218-9876 och hennes son 121212-1212 bor här."));
 
     [TestMethod]
-    public void Masking_hides_the_last_four_digits() =>
+    public void Masking_hides_the_last_four_digits()
+    {
         Assert.AreEqual("811218-****", PersonalIdentityNumber.Mask("811218-9876"));
+        Assert.AreEqual("****", PersonalIdentityNumber.Mask("123"), "too short to show anything");
+    }
 }

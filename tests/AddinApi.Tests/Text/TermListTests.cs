@@ -16,11 +16,19 @@ public sealed class TermListTests
     [DataRow("LVU\tx", "Enligt LVU.", "LVU=x", DisplayName = "capitals match capitals")]
     [DataRow("a b|c\tx", "Ett c här.", "c=x", DisplayName = "alternatives")]
     [DataRow("i * fall\tx", "I vissa fall.", "I vissa fall=x", DisplayName = "a lone star is any word")]
+    [DataRow("OK\tx", "Det är OK.", "OK=x", DisplayName = "two capitals match capitals")]
+    [DataRow("A\tx", "Plan a.", "a=x", DisplayName = "one capital letter is no acronym")]
+    [DataRow("Ej\tx", "Det är ej så.", "ej=x", DisplayName = "mixed case ignores case")]
+    [DataRow("a||b\tx", "Ett b.", "b=x", DisplayName = "an empty alternative is skipped")]
+    [DataRow("a | b\tx", "Ett b.", "b=x", DisplayName = "spaces around | are trimmed")]
+    [DataRow("ab*\t1\nabcdef*\t2", "Ett abc.", "abc=1", DisplayName = "a shorter prefix is tried before a longer one")]
     public void A_pattern_matches(string tsv, string text, string expected) =>
         CollectionAssert.AreEqual(new[] { expected }, Found(tsv, text));
 
     [TestMethod]
     [DataRow("LVU\tx", "Ett lvu.", DisplayName = "capitals do not match lower case")]
+    [DataRow("OK\tx", "Det är ok.", DisplayName = "two capitals do not match lower case")]
+    [DataRow("B12\tx", "Vitamin b12.", DisplayName = "capitals with a digit do not match lower case")]
     [DataRow("erhåll*\tx", "Erhål.", DisplayName = "a prefix longer than the word")]
     [DataRow("ej\tx", "Eja.", DisplayName = "an exact word is the whole word")]
     [DataRow("i samband med\tx", "Ett i samband. Med", DisplayName = "a phrase does not run over a full stop")]
@@ -57,7 +65,18 @@ public sealed class TermListTests
 
     [TestMethod]
     public void A_pattern_of_context_words_only_is_refused() =>
-        Assert.ThrowsExactly<FormatException>(() => TermList.Parse("[a] [b]\tx"));
+        StringAssert.Contains(Assert.ThrowsExactly<FormatException>(() => TermList.Parse("[a] [b]\tx")).Message, "[a] [b]");
+
+    [TestMethod]
+    [DataRow("[ab", DisplayName = "opened only")]
+    [DataRow("ab]", DisplayName = "closed only")]
+    [DataRow("[]", DisplayName = "empty")]
+    public void A_bracket_that_does_not_enclose_a_word_is_refused(string word) =>
+        StringAssert.Contains(Assert.ThrowsExactly<FormatException>(() => TermList.Parse($"x {word}\tx")).Message, word);
+
+    [TestMethod]
+    public void A_list_missing_from_the_assembly_is_named() =>
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidOperationException>(() => TermList.Load("saknas.tsv")).Message, "saknas.tsv");
 
     [TestMethod]
     public void Comments_and_empty_lines_are_skipped_and_a_missing_note_is_empty()

@@ -17,8 +17,10 @@ internal sealed partial class LanguageMismatch(Languages languages) : IDraftRule
     {
         var own = draft.Text.Own;
         var (reply, sure) = languages.Counted(own);
-        if (!sure || CitizenLanguage(draft) is not (string citizen, var source) || citizen == reply) yield break;
-        if (ParagraphBreak().Split(own).Any(p => languages.Counted(p) == (citizen, true))) yield break;
+        var known = sure ? CitizenLanguage(draft) : null;
+        if (known is null) yield break;
+        var (citizen, source) = known.Value;
+        if (citizen == reply || ParagraphBreak().Split(own).Any(p => languages.Counted(p) == (citizen, true))) yield break;
 
         var said = source switch
         {
@@ -35,7 +37,8 @@ internal sealed partial class LanguageMismatch(Languages languages) : IDraftRule
         if (draft.Request.CitizenLanguage is { } promised) return (promised, Source.Promise);
         var quoted = draft.Text.Quoted;
         if (languages.Requested(quoted) is { } requested) return (requested, Source.Request);
-        return languages.Counted(quoted) is (var written, true) ? (written, Source.Writing) : null;
+        var (written, sure) = languages.Counted(quoted);
+        return sure ? (written, Source.Writing) : null;
     }
 
     private static string Suggestion(string citizen) => citizen switch
