@@ -63,7 +63,7 @@ public sealed class HostileMarkupTests
 
         Assert.IsTrue(text.MarkupTooComplex);
         Assert.IsTrue(budget.Tokens > 390 * 3, "into the paragraphs");
-        Assert.IsTrue(budget.Tokens <= MarkupBudget.MaxTime / tick + 1, $"stopped after {budget.Tokens} tokens");
+        Assert.IsTrue(budget.Tokens <= MarkupBudget.MaxTime / (tick - MarkupBudget.TimePerToken) + 1, $"stopped after {budget.Tokens} tokens");
         Assert.IsTrue(budget.Work < MarkupBudget.MaxWork / 10, $"the count alone would have gone on: work {budget.Work}");
     }
 
