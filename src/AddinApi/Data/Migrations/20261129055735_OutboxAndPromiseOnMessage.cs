@@ -120,11 +120,16 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
                 name: "Status",
                 table: "Acknowledgements");
 
-            migrationBuilder.RenameColumn(
+            // Every receipt so far was the first of its message: sequence 0 (no SQL while SQLite's table rebuild is pending).
+            migrationBuilder.DropColumn(
                 name: "NextAttemptAt",
+                table: "Acknowledgements");
+            migrationBuilder.AddColumn<int>(
+                name: "Sequence",
                 table: "Acknowledgements",
-                newName: "Sequence");
-            migrationBuilder.Sql("UPDATE \"Acknowledgements\" SET \"Sequence\" = 0;");
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
 
 
 
@@ -194,10 +199,15 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
                 name: "ReceiptIds",
                 table: "Messages");
 
-            migrationBuilder.RenameColumn(
+            migrationBuilder.DropColumn(
                 name: "Sequence",
+                table: "Acknowledgements");
+            migrationBuilder.AddColumn<long>(
+                name: "NextAttemptAt",
                 table: "Acknowledgements",
-                newName: "NextAttemptAt");
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
 
             migrationBuilder.AddColumn<int>(
                 name: "Attempts",
