@@ -36,7 +36,7 @@ internal static partial class PersonalIdentityNumber
 
     /// <summary>The number with its last four digits hidden, for excerpts and logs.</summary>
     public static string Mask(string number) =>
-        number.Length <= 4 ? "****" : string.Concat(number.AsSpan(0, number.Length - 4), "****");
+        string.Concat(number.AsSpan(0, Math.Max(0, number.Length - 4)), "****");
 
     /// <summary>Luhn over the nine digits ÅÅMMDDNNN: weights 2,1,2,…, digit sums, check = (10 − sum mod 10) mod 10.</summary>
     public static bool HasValidCheckDigit(string tenDigits)
