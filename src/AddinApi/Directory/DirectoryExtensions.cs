@@ -1,4 +1,3 @@
-using Kontaktlofte.AddinApi.Auth;
 using Kontaktlofte.AddinApi.Directory.Graph;
 using Kontaktlofte.AddinApi.Graph;
 using Kontaktlofte.AddinApi.Mailbox;
@@ -10,8 +9,7 @@ public static class DirectoryExtensions
     /// <summary>The Graph directory beside the Graph mailbox (one setting, <c>Mailbox:Adapter</c>); the sandbox registers its own otherwise.</summary>
     public static WebApplicationBuilder AddDirectory(this WebApplicationBuilder builder)
     {
-        var adapter = builder.Configuration[MailboxExtensions.AdapterSetting];
-        if (adapter is { Length: > 0 } ? adapter.Equals("Graph", StringComparison.OrdinalIgnoreCase) : builder.Configuration.UsesEntraId())
+        if (MailboxExtensions.UsesGraph(builder.Configuration))
             builder.AddGraph().Services.AddScoped<IDirectory, GraphDirectory>();
         return builder;
     }

@@ -10,10 +10,15 @@ public static class MailboxExtensions
     public const string AdapterSetting = "Mailbox:Adapter";
 
     /// <summary>The Graph mailbox when asked for or when a tenant is configured; the sandbox registers its own otherwise.</summary>
+    /// <summary>True when the mailbox and directory adapters are Microsoft Graph's.</summary>
+    public static bool UsesGraph(IConfiguration configuration) =>
+        configuration[AdapterSetting] is { Length: > 0 } adapter
+            ? adapter.Equals("Graph", StringComparison.OrdinalIgnoreCase)
+            : configuration.UsesEntraId();
+
     public static WebApplicationBuilder AddMailbox(this WebApplicationBuilder builder)
     {
-        var adapter = builder.Configuration[AdapterSetting];
-        if (adapter is { Length: > 0 } ? adapter.Equals("Graph", StringComparison.OrdinalIgnoreCase) : builder.Configuration.UsesEntraId())
+        if (UsesGraph(builder.Configuration))
             builder.AddGraph().Services.AddScoped<IMailbox, GraphMailbox>();
         builder.Services.AddExceptionHandler<MailboxProblems>();
         return builder;
