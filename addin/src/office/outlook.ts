@@ -57,11 +57,23 @@ export async function ready(): Promise<Host | null> {
 export function readItem(): ReadItem {
   const item = Office.context.mailbox.item as Office.MessageRead;
   return {
-    id: Office.context.mailbox.convertToRestId(item.itemId, Office.MailboxEnums.RestVersion.v2_0),
+    id: restId(item.itemId),
     subject: item.subject,
     from: { name: item.from?.displayName ?? "", address: item.from?.emailAddress ?? "" },
     receivedAt: (item.dateTimeCreated ?? new Date()).toISOString(),
   };
+}
+
+/**
+ * Graph knows ids in REST form; Office.js gives EWS form ("/" and "+"). `convertToRestId` (Mailbox 1.3, also for a
+ * conversation id) converts where the client has it; elsewhere the API converts, so the id is sent as it is.
+ */
+function restId(id: string): string {
+  try {
+    return Office.context.mailbox.convertToRestId(id, Office.MailboxEnums.RestVersion.v2_0);
+  } catch {
+    return id;
+  }
 }
 
 function call<T>(start: (done: (result: Office.AsyncResult<T>) => void) => void): Promise<T> {
@@ -97,7 +109,7 @@ export async function composeItem(): Promise<ComposeItem> {
     attachments: attachments.map((a) => ({ name: a.name, size: a.size, isInline: a.isInline })),
     isReply: composeType.composeType === "reply",
     inReplyTo: sandbox.kontaktlofteInReplyTo ?? null,
-    conversationId: item.conversationId ?? null,
+    conversationId: item.conversationId ? restId(item.conversationId) : null,
   };
 }
 

@@ -72,7 +72,7 @@ public static class AcknowledgementEndpoints
         var (checkedFacts, problem) = s.Rules.Check(request ?? new(null, null, null, null), tracked, me);
         if (problem is not null) return problem;
         var facts = checkedFacts! with { IsUpdate = update };
-        return TypedResults.Ok(new ReceiptPreview(tracked.Citizen.Citizen.Address ?? "", ReceiptText.Subject(facts.Language, update),
+        return TypedResults.Ok(new ReceiptPreview(tracked.Citizen.AnswerTo.Address ?? "", ReceiptText.Subject(facts.Language, update),
             s.Receipts.Html(facts), facts.Language, facts.PromisedDate, facts.Contact, s.Rules.Warnings(facts, tracked.Facts)));
     }
 
@@ -97,6 +97,8 @@ public static class AcknowledgementEndpoints
         var (facts, problem) = s.Rules.Check(request, tracked, me);
         if (problem is not null) return problem;
 
+        // Only now, with a receipt to record, the session the outbox may need later (one token exchange with Entra).
+        owner = await s.Mailbox.OpenForLaterAsync(s.User, cancel);
         var sequence = await s.Db.Acknowledgements.Where(a => a.MessageId == tracked.Facts.Id).Select(a => (int?)a.Sequence).MaxAsync(cancel) + 1 ?? 0;
         var ack = Record(tracked, facts!, me, owner, idempotencyKey, hash, sequence, s.Clock.GetUtcNow());
         ack.IsUpdate = update;
@@ -189,7 +191,7 @@ public static class AcknowledgementEndpoints
                 ? (await s.Mailbox.GetMessageAsync(owner, sent, cancel))?.BodyHtml
                 : status == OutboxStatus.Queued ? s.Receipts.Html(AcknowledgementSender.FactsOf(ack, tracked.Facts)) : null;
             list.Add(new SentAcknowledgement(ack.Id, ack.IsUpdate ? AcknowledgementKind.Update : AcknowledgementKind.First, status, ack.CreatedAt,
-                status == OutboxStatus.Sent ? item?.DoneAt : null, tracked.Citizen.Citizen.Address ?? "",
+                status == OutboxStatus.Sent ? item?.DoneAt : null, tracked.Citizen.AnswerTo.Address ?? "",
                 ReceiptText.Subject(ack.Language, ack.IsUpdate), body, ack.PromisedDate, ack.Contact, item?.LastError));
         }
         return TypedResults.Ok(list);

@@ -38,12 +38,17 @@ internal sealed class AcknowledgementSender(KontaktlofteDb db, IMailbox mailbox,
             if (ack.DraftId is null)
             {
                 var citizen = CitizenMails.Of(message, organisation.Value);
+                // The citizen's own text is quoted below, as in any reply — not for a sensitive message, whose receipt says
+                // nothing of what it is about. Graph's createReply answers the sender: a forward's citizen, or a Reply-To (a web form's citizen), is named.
+                var to = string.Equals(citizen.AnswerTo.Address, message.From.Address, StringComparison.OrdinalIgnoreCase) ? null : citizen.AnswerTo;
                 ack.DraftId = await mailbox.CreateReplyDraftAsync(owner, ack.MessageId, new ReplyDraft(ReceiptText.Subject(ack.Language, ack.IsUpdate),
-                    receipts.Html(FactsOf(ack, tracked)), citizen.ForwardedBy is null ? null : citizen.Citizen), cancel);
+                    receipts.Html(FactsOf(ack, tracked)), to, tracked.Sensitive ? null : message), cancel);
                 tracked.ReceiptIds = [.. tracked.ReceiptIds, ack.DraftId];
                 await db.SaveChangesAsync(cancel);
             }
-            await mailbox.SendDraftAsync(owner, ack.DraftId, cancel);
+            var outcome = await mailbox.SendDraftAsync(owner, ack.DraftId, cancel);
+            if (outcome == SendOutcome.Confirming && log.IsEnabled(LogLevel.Information))
+                log.LogInformation("Mottagningsbevis {Id}: utkastet har lämnat Utkast och flyttas till Skickat (sändningen bekräftas)", id);
             ack.PersonalLine = null; // kept only until sent: it is part of a mail body
             // The citizen holds the latest date sent: an older receipt delivered late does not take a newer one back.
             if (!await NewerSentAsync(ack, cancel)) tracked.Promise(ack.PromisedDate, ack.Contact, clock.GetUtcNow());

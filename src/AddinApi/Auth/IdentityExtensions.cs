@@ -1,4 +1,8 @@
+using Kontaktlofte.AddinApi.Data;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Identity.Web.TokenCacheProviders.Distributed;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Identity.Web;
@@ -29,11 +33,22 @@ public static class IdentityExtensions
                     jwt.TokenValidationParameters.RoleClaimType = KontaktlofteClaims.Role;
                     jwt.TokenValidationParameters.NameClaimType = KontaktlofteClaims.Name;
                 }, identity => builder.Configuration.Bind("AzureAd", identity))
-                // On behalf of the user to Microsoft Graph (needs AzureAd:ClientCredentials). Long-running sessions
-                // live in the token cache: use a shared distributed cache when several instances run.
+                // On behalf of the user to Microsoft Graph (needs AzureAd:ClientCredentials; AzureAd:ClientCapabilities
+                // ["cp1"] when continuous access evaluation is on). The long-running sessions the outbox sends with live in
+                // the token cache, so the cache is the database: a restart or another instance continues the session.
                 .EnableTokenAcquisitionToCallDownstreamApi(client => builder.Configuration.Bind("AzureAd", client))
                 .AddDistributedTokenCaches();
-            builder.Services.AddDistributedMemoryCache();
+            builder.Services.AddSingleton<IDistributedCache, DatabaseCache>();
+            builder.Services.Configure<MsalDistributedTokenCacheAdapterOptions>(cache =>
+            {
+                // Refresh tokens at rest are encrypted with the key ring, which is in the database too (shared by instances).
+                cache.Encrypt = true;
+                // Every instance reads the one cache: no copy in memory that another instance's refresh would leave stale.
+                cache.DisableL1Cache = true;
+                // A session unused for a day is gone: the outbox gives up on a receipt long before (about five hours).
+                cache.SlidingExpiration = TimeSpan.FromDays(1);
+            });
+            builder.Services.AddDataProtection().SetApplicationName("Kontaktlofte").PersistKeysToDbContext<KontaktlofteDb>();
         }
 
         builder.Services.AddAuthorizationBuilder()

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kontaktlofte.AddinApi.Data;
@@ -8,8 +9,11 @@ namespace Kontaktlofte.AddinApi.Data;
 /// <see cref="IEntityTypeConfiguration{TEntity}"/> beside its code, and they are applied from the assembly. The
 /// sandbox's stand-in mailboxes live in a database context of their own, so the production schema has none.
 /// </summary>
-public sealed class KontaktlofteDb(DbContextOptions<KontaktlofteDb> options) : DbContext(options)
+public sealed class KontaktlofteDb(DbContextOptions<KontaktlofteDb> options) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core's key ring (it encrypts the token cache), shared by every instance of the API.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no time type that compares: store instants as Unix milliseconds so that the outbox

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.Identity.Abstractions;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
@@ -5,33 +6,64 @@ using Microsoft.Kiota.Abstractions.Authentication;
 namespace Kontaktlofte.AddinApi.Graph;
 
 /// <summary>
-/// Signs Graph requests with a token from Microsoft.Identity.Web, on behalf of the user. With a session key it continues
-/// the user's long-running OBO session, so that the outbox can send after the request; without one, the request's token.
+/// Signs Graph requests with a token from Microsoft.Identity.Web, on behalf of the user: inside a request from the
+/// user's own token (on-behalf-of, cached by MSAL), in the background from the long-running session with the key.
 /// (The Microsoft.Identity.Web.GraphServiceClient package is not available to us; this is the small part of it we need.)
 /// </summary>
-internal sealed class GraphAuthentication(IAuthorizationHeaderProvider headers, string? sessionKey, IEnumerable<string> scopes)
+internal sealed class GraphAuthentication(IAuthorizationHeaderProvider headers, string? sessionKey, ClaimsPrincipal? user, IEnumerable<string> scopes)
     : IAuthenticationProvider
 {
     public async Task AuthenticateRequestAsync(RequestInformation request, Dictionary<string, object>? additionalAuthenticationContext = null,
         CancellationToken cancellationToken = default)
     {
-        var options = new AuthorizationHeaderProviderOptions
+        var options = sessionKey is null ? null : new AuthorizationHeaderProviderOptions
         {
             AcquireTokenOptions = new AcquireTokenOptions { LongRunningWebApiSessionKey = sessionKey },
         };
-        var header = await headers.CreateAuthorizationHeaderForUserAsync(scopes, options, cancellationToken: cancellationToken);
+        var header = await headers.CreateAuthorizationHeaderForUserAsync(scopes, options, user, cancellationToken);
         request.Headers.Remove("Authorization");
         request.Headers.Add("Authorization", header);
     }
 }
 
-/// <summary>Asks Graph for immutable ids on every call, so that an id survives moves between folders.</summary>
-internal sealed class ImmutableIdHandler : DelegatingHandler
+/// <summary>
+/// Headers on every Graph call: <c>Prefer: IdType="ImmutableId"</c> beside any other preference (an id then survives
+/// moves between folders), and a <c>client-request-id</c> that Graph echoes, so a failure can be traced with Microsoft.
+/// </summary>
+internal sealed class GraphHeadersHandler : DelegatingHandler
 {
+    public const string ImmutableIds = "IdType=\"ImmutableId\"";
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        var others = request.Headers.TryGetValues("Prefer", out var values)
+            ? values.SelectMany(v => v.Split(',')).Select(v => v.Trim())
+                .Where(v => v.Length > 0 && !v.StartsWith("IdType", StringComparison.OrdinalIgnoreCase)).ToList()
+            : [];
         request.Headers.Remove("Prefer");
-        request.Headers.TryAddWithoutValidation("Prefer", "IdType=\"ImmutableId\"");
+        request.Headers.TryAddWithoutValidation("Prefer", string.Join(", ", others.Prepend(ImmutableIds)));
+        if (!request.Headers.Contains("client-request-id")) request.Headers.TryAddWithoutValidation("client-request-id", Guid.NewGuid().ToString());
         return base.SendAsync(request, cancellationToken);
+    }
+}
+
+/// <summary>
+/// One attempt may take <paramref name="timeout"/>; then it fails as a <see cref="TimeoutException"/> (a passing failure),
+/// while the caller's own cancellation stays a cancellation. Inside the SDK's retry handler: each attempt has its own.
+/// </summary>
+internal sealed class AttemptTimeoutHandler(TimeSpan timeout) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(timeout);
+        try
+        {
+            return await base.SendAsync(request, attempt.Token);
+        }
+        catch (OperationCanceledException error) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Microsoft Graph svarade inte inom {timeout.TotalSeconds:0} sekunder.", error);
+        }
     }
 }

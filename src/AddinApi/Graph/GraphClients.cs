@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Identity.Abstractions;
@@ -9,15 +11,26 @@ namespace Kontaktlofte.AddinApi.Graph;
 
 /// <summary>
 /// Graph clients for the adapters of the mailbox and directory ports: one shared HttpClient with the SDK's middleware
-/// (retry on 429 with Retry-After, redirects, decompression) plus immutable ids; tokens on behalf of the user.
+/// (retry on 429/503/504 within <see cref="GraphOptions.MaxRetryWait"/>, redirects, query names as Graph writes them),
+/// immutable ids, a client-request-id on every call, and a timeout per attempt; tokens on behalf of the user.
 /// </summary>
 internal sealed class GraphClients(IHttpClientFactory http, IAuthorizationHeaderProvider headers, IOptions<GraphOptions> options)
 {
     public const string HttpClientName = "graph";
 
-    /// <summary>A client for the signed-in user, or for the long-running session with this key (the outbox's).</summary>
-    public GraphServiceClient For(string? sessionKey) =>
-        new(http.CreateClient(HttpClientName), new GraphAuthentication(headers, sessionKey, options.Value.Scopes), options.Value.BaseUrl);
+    /// <summary>
+    /// Inside a request: the signed-in user's own token (MSAL's cache answers after the first on-behalf-of exchange).
+    /// </summary>
+    public GraphServiceClient ForUser(ClaimsPrincipal? user = null) => Create(new GraphAuthentication(headers, null, user, options.Value.Scopes));
+
+    /// <summary>
+    /// In the background (the outbox): the user's long-running on-behalf-of session with this key. Only there: with a
+    /// session key MSAL refreshes from Entra on every call instead of reading its cache.
+    /// </summary>
+    public GraphServiceClient ForSession(string sessionKey) => Create(new GraphAuthentication(headers, sessionKey, null, options.Value.Scopes));
+
+    private GraphServiceClient Create(GraphAuthentication authentication) =>
+        new(http.CreateClient(HttpClientName), authentication, options.Value.BaseUrl);
 
     public IAuthorizationHeaderProvider Headers => headers;
 
@@ -26,6 +39,8 @@ internal sealed class GraphClients(IHttpClientFactory http, IAuthorizationHeader
 
 public static class GraphExtensions
 {
+    private static readonly TimeSpan OutboxLease = TimeSpan.FromMinutes(10);
+
     /// <summary>Once, whichever adapter asks first.</summary>
     public static WebApplicationBuilder AddGraph(this WebApplicationBuilder builder)
     {
@@ -34,16 +49,56 @@ public static class GraphExtensions
         builder.Services.AddOptions<GraphOptions>().Bind(section)
             .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Graph:BaseUrl ska vara en absolut adress.")
             .Validate(o => o.Scopes.Count > 0, "Graph:Scopes ska ange minst en behörighet.")
-            // The outbox's lease (10 min) must outlast the SDK's own retries, each waiting at most 180 s for a Retry-After.
-            .Validate(o => o.MaxRetries is >= 0 and <= 3, "Graph:MaxRetries ska vara mellan 0 och 3: utkorgens lås på tio minuter ska räcka för SDK:ns egna nya försök.")
+            .Validate(o => o.MaxRetries is >= 0 and <= 3, "Graph:MaxRetries ska vara mellan 0 och 3.")
+            .Validate(o => o.AttemptTimeout >= TimeSpan.FromSeconds(1) && o.AttemptTimeout <= TimeSpan.FromMinutes(2),
+                "Graph:AttemptTimeout ska vara mellan 1 sekund och 2 minuter.")
+            .Validate(o => o.MaxRetryWait >= TimeSpan.Zero && o.MaxRetryWait <= TimeSpan.FromMinutes(1),
+                "Graph:MaxRetryWait ska vara mellan 0 och 1 minut.")
+            // One call, retries and waits included, must end well inside the outbox's lease: else a second sender could start.
+            .Validate(o => o.CallBudget <= OutboxLease / 2,
+                "Graph:AttemptTimeout × (MaxRetries + 1) + MaxRetryWait × MaxRetries får vara högst fem minuter (hälften av utkorgens lås).")
             .ValidateOnStart();
         var graph = section.Get<GraphOptions>() ?? new GraphOptions();
-        builder.Services.AddHttpClient(GraphClients.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All })
-            .AddHttpMessageHandler(() => new ImmutableIdHandler())
-            .AddHttpMessageHandler(() => new RetryHandler(new RetryHandlerOption { MaxRetry = graph.MaxRetries, Delay = 1 }))
-            .AddHttpMessageHandler(() => new RedirectHandler());
+        builder.Services.AddHttpClient(GraphClients.HttpClientName, client => client.Timeout = graph.CallBudget + TimeSpan.FromSeconds(5))
+            // As Kiota's own factory: the RedirectHandler follows redirects (and drops the token on another host), not the socket.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.All, PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+            })
+            .AddHttpMessageHandler(() => new GraphHeadersHandler())
+            .AddHttpMessageHandler(() => new RetryHandler(new RetryHandlerOption
+            {
+                MaxRetry = graph.MaxRetries, Delay = 1, ShouldRetry = (delay, retries, response) => ShouldRetry(delay, retries, response, graph.MaxRetryWait),
+            }))
+            .AddHttpMessageHandler(() => new RedirectHandler())
+            .AddHttpMessageHandler(() => new ParametersNameDecodingHandler())
+            .AddHttpMessageHandler(() => new AttemptTimeoutHandler(graph.AttemptTimeout));
         builder.Services.AddScoped<GraphClients>();
         return builder;
     }
+
+    /// <summary>
+    /// The SDK retries 429, 503 and 504, waiting Retry-After (else 1, 2, 4 s) — but only when the wait fits in
+    /// <paramref name="longest"/>; a longer one ends the call, and its Retry-After travels on to the caller.
+    /// </summary>
+    internal static bool ShouldRetry(int delaySeconds, int retries, HttpResponseMessage response, TimeSpan longest) =>
+        response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout
+        && (RetryAfter(response.Headers) ?? TimeSpan.FromSeconds(delaySeconds * Math.Pow(2, retries))) <= longest;
+
+    /// <summary>Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3).</summary>
+    internal static TimeSpan? RetryAfter(System.Net.Http.Headers.HttpResponseHeaders headers) =>
+        headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+            _ => null,
+        };
+
+    /// <summary>The same from a header value, as Kiota hands the headers of a failed response on.</summary>
+    internal static TimeSpan? RetryAfter(string? value) =>
+        value is null ? null
+        : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? TimeSpan.FromSeconds(seconds)
+        : DateTimeOffset.TryParseExact(value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
+            ? (date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero)
+            : null;
 }

@@ -1,6 +1,6 @@
 namespace Kontaktlofte.AddinApi.Graph;
 
-/// <summary>Where Microsoft Graph is and which delegated permissions the API asks for on behalf of the user.</summary>
+/// <summary>Where Microsoft Graph is, which delegated permissions the API asks for, and how long a call may take.</summary>
 public sealed class GraphOptions
 {
     public const string Section = "Graph";
@@ -16,6 +16,19 @@ public sealed class GraphOptions
         ["https://graph.microsoft.com/User.Read", "https://graph.microsoft.com/User.Read.All",
          "https://graph.microsoft.com/Mail.ReadWrite", "https://graph.microsoft.com/Mail.Send"];
 
-    /// <summary>How many times the SDK itself retries a throttled or failed call before the outbox takes over.</summary>
+    /// <summary>How many times the SDK itself retries a throttled or failed call (429, 503, 504) before the outbox takes over.</summary>
     public int MaxRetries { get; set; } = 2;
+
+    /// <summary>How long one attempt may take before it counts as a timeout (a passing failure, tried again later).</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// The longest Retry-After the SDK waits out inside one call. Graph may ask for minutes; the SDK would wait up to
+    /// 180 s while the official (or the outbox's lease) waits with it. Longer waits end the call at once: a request
+    /// answers 503 with the Retry-After, the outbox tries again after it.
+    /// </summary>
+    public TimeSpan MaxRetryWait { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The most one call can take: every attempt timing out, with the longest waits between them.</summary>
+    public TimeSpan CallBudget => AttemptTimeout * (MaxRetries + 1) + MaxRetryWait * MaxRetries;
 }

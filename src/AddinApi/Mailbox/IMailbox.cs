@@ -20,13 +20,21 @@ public sealed record MailboxMessage(
     string? BodyText,
     DateTimeOffset ReceivedAt,
     IReadOnlyDictionary<string, string> Headers,
-    IReadOnlyList<string> Categories);
+    IReadOnlyList<string> Categories)
+{
+    /// <summary>Reply-To: where the sender asked for answers (a web form names the citizen here).</summary>
+    public IReadOnlyList<MailAddress> ReplyTo { get; init; } = [];
+}
 
 /// <summary>What a reply draft is made of.</summary>
 /// <param name="Subject">Its subject; null keeps the mailbox's own ("SV: " and the original's).</param>
 /// <param name="BodyHtml">Its body.</param>
 /// <param name="To">Its one recipient; null answers the sender.</param>
-public sealed record ReplyDraft(string? Subject, string BodyHtml, MailAddress? To = null);
+/// <param name="Quoting">The message answered, quoted below the body as mail programs do; null quotes nothing.</param>
+public sealed record ReplyDraft(string? Subject, string BodyHtml, MailAddress? To = null, MailboxMessage? Quoting = null);
+
+/// <summary>How a send ended: sent, or gone from the drafts while Exchange moves it to Sent Items (sent, being confirmed).</summary>
+public enum SendOutcome { Sent, Confirming }
 
 /// <summary>The mark the product leaves on a citizen's message: an Outlook category and a property.</summary>
 public sealed record MessageMark(string Category, string PropertyValue);
@@ -37,8 +45,14 @@ public sealed record MessageMark(string Category, string PropertyValue);
 /// </summary>
 public interface IMailbox
 {
-    /// <summary>Opens the signed-in user's mailbox for this and later (background) calls.</summary>
+    /// <summary>Opens the signed-in user's mailbox for calls within this request.</summary>
     Task<MailboxOwner> OpenAsync(ClaimsPrincipal user, CancellationToken cancel);
+
+    /// <summary>
+    /// Opens it also for later: the owner carries what the outbox needs to act in the background (for Graph the key of a
+    /// long-running on-behalf-of session, which costs one token exchange with Entra: only for what is sent).
+    /// </summary>
+    Task<MailboxOwner> OpenForLaterAsync(ClaimsPrincipal user, CancellationToken cancel);
 
     Task<MailboxMessage?> GetMessageAsync(MailboxOwner owner, string id, CancellationToken cancel);
 
@@ -49,7 +63,7 @@ public interface IMailbox
     Task<string> CreateReplyDraftAsync(MailboxOwner owner, string messageId, ReplyDraft reply, CancellationToken cancel);
 
     /// <summary>Sends the draft. Sending a draft that was already sent does nothing.</summary>
-    Task SendDraftAsync(MailboxOwner owner, string draftId, CancellationToken cancel);
+    Task<SendOutcome> SendDraftAsync(MailboxOwner owner, string draftId, CancellationToken cancel);
 
     Task MarkAsync(MailboxOwner owner, MailboxMessage message, MessageMark mark, CancellationToken cancel);
 
@@ -63,10 +77,29 @@ public interface IMailbox
 }
 
 /// <summary>
-/// The mailbox refuses for good (access denied, a recipient it will not take, the user's session is gone): trying
-/// again changes nothing, the official must act.
+/// The mailbox refuses for good (a recipient it will not take, a request it will never accept): trying again changes
+/// nothing, the official must act. A request answers 502, the outbox makes a dead letter.
 /// </summary>
-public sealed class MailboxRefusedException(string message, Exception? inner = null) : Exception(message, inner);
+public class MailboxRefusedException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>The user may not use this mailbox (Graph 403 ErrorAccessDenied: a shared or delegated mailbox): a 403.</summary>
+public sealed class MailboxAccessDeniedException(string message, Exception? inner = null) : MailboxRefusedException(message, inner);
+
+/// <summary>
+/// The user must sign in again (Conditional Access, continuous access evaluation, a revoked session). A request answers
+/// 401 with a claims challenge when there is one (the add-in asks Entra again with these claims and retries); in the
+/// background there is nobody to ask: a dead letter.
+/// </summary>
+/// <param name="message">What the official is told.</param>
+/// <param name="claims">The claims challenge, base64 as in <c>WWW-Authenticate</c>; null when there is none.</param>
+/// <param name="inner">What Graph or MSAL threw.</param>
+public sealed class MailboxSignInRequiredException(string message, string? claims, Exception? inner = null) : MailboxRefusedException(message, inner)
+{
+    public string? Claims { get; } = claims;
+}
+
+/// <summary>Consent for the API's Graph permissions is missing, or the sign-in has expired with nothing to ask: a 403.</summary>
+public sealed class MailboxConsentRequiredException(string message, Exception? inner = null) : MailboxRefusedException(message, inner);
 
 /// <summary>The mailbox could not be reached or refused for now; the outbox tries again later.</summary>
 public sealed class MailboxUnavailableException(string message, TimeSpan? retryAfter = null, Exception? inner = null)

@@ -74,6 +74,8 @@ public static class OrganisationExtensions
             .ValidateOnStart();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<SignedInOfficial>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, OfficialAddress>();
         return builder;
     }
 }

@@ -10,7 +10,17 @@ namespace Kontaktlofte.AddinApi.Promises;
 /// <param name="ReceivedAt">When the municipality first received it.</param>
 /// <param name="ForwardedBy">The colleague or unit (Kontaktcenter) who forwarded it; null when it came straight in.</param>
 /// <param name="ForwardedText">The citizen's own text of a forward, after the header block; null when it came straight in.</param>
-internal sealed record CitizenMail(MailAddress Citizen, DateTimeOffset ReceivedAt, MailAddress? ForwardedBy, string? ForwardedText);
+internal sealed record CitizenMail(MailAddress Citizen, DateTimeOffset ReceivedAt, MailAddress? ForwardedBy, string? ForwardedText)
+{
+    /// <summary>
+    /// The municipality's own system that sent the mail for the citizen: a web form's <c>noreply@</c> with the citizen in
+    /// Reply-To. The mail is the citizen's, classified by what they wrote and answered to them.
+    /// </summary>
+    public MailAddress? SentBy { get; init; }
+
+    /// <summary>Where the answer goes: the message's Reply-To when it has one (RFC 5322 3.6.2), else the citizen.</summary>
+    public MailAddress AnswerTo { get; init; } = Citizen;
+}
 
 /// <summary>
 /// FL (2017:900) 22 §: a document has come in on the day it reaches the authority. A citizen's mail that Kontaktcenter
@@ -21,8 +31,12 @@ internal static partial class CitizenMails
 {
     public static CitizenMail Of(MailboxMessage message, OrganisationOptions org)
     {
-        var direct = new CitizenMail(message.From, message.ReceivedAt, null, null);
+        var replyTo = message.ReplyTo.FirstOrDefault(r => r.Address is { Length: > 0 });
+        var direct = new CitizenMail(message.From, message.ReceivedAt, null, null) { AnswerTo = replyTo ?? message.From };
         if (message.From.Address is not { } from || !org.IsInternalAddress(from)) return direct;
+        // A web form (e-tjänst) sends from the municipality's own no-reply address with the citizen in Reply-To.
+        if (message.ReplyTo.FirstOrDefault(r => r.Address is { } address && !org.IsInternalAddress(address)) is { } citizen)
+            return new CitizenMail(citizen, message.ReceivedAt, null, null) { SentBy = message.From, AnswerTo = citizen };
         var text = MailTextReader.Read(message.BodyHtml, message.BodyText);
         if (!ForwardSubject().IsMatch(message.Subject) && !ForwardMarker().IsMatch(text.Own + "\n" + text.Quoted)) return direct;
 
@@ -32,7 +46,7 @@ internal static partial class CitizenMails
         if (header is null) return direct;
         // A date after the forward, or long before it, is a misread or a wrong clock: the forward's own time is the safe bound.
         var received = header.SentAt is { } sent && sent <= message.ReceivedAt && message.ReceivedAt - sent <= MaxForwardDelay ? sent : message.ReceivedAt;
-        return new CitizenMail(header.From, received, message.From, source[header.BodyStart..].Trim());
+        return new CitizenMail(header.From, received, message.From, source[header.BodyStart..].Trim()) { AnswerTo = header.From };
     }
 
     /// <summary>How long before the forward a citizen's own date is still believed.</summary>

@@ -21,7 +21,7 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
 {
     public async Task<Tracked?> TrackAsync(MailboxOwner owner, string id, CancellationToken cancel)
     {
-        var message = await mailbox.GetMessageAsync(owner, id, cancel);
+        var message = await mailbox.GetMessageAsync(owner, MailboxIds.Rest(id), cancel);
         if (message is null) return null;
         var citizen = CitizenMails.Of(message, organisation.Value);
         var classification = Classify(message, citizen);
@@ -57,9 +57,13 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
         return new Tracked(message, facts, classification, citizen);
     }
 
-    /// <summary>A forward is classified by the citizen's own text, as if it had come straight in.</summary>
+    /// <summary>A forward is classified by the citizen's own text, as if it had come straight in; a web form as the citizen's.</summary>
     private MessageClassification Classify(MailboxMessage message, CitizenMail citizen)
     {
+        if (citizen.SentBy is not null)
+            // The form system's no-reply address and its automation headers are not the citizen's: what they wrote decides.
+            return classifier.Classify(new(citizen.Citizen.Name, citizen.Citizen.Address, message.Subject, message.BodyText, message.BodyHtml,
+                new Dictionary<string, string>()));
         if (citizen.ForwardedBy is not { } by)
             return classifier.Classify(new(message.From.Name, message.From.Address, message.Subject, message.BodyText, message.BodyHtml, message.Headers));
         var classification = classifier.Classify(new(citizen.Citizen.Name, citizen.Citizen.Address, CitizenMails.OriginalSubject(message.Subject),
@@ -98,7 +102,8 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
         var facts = tracked.Facts;
         if (facts.AnsweredAt is null)
         {
-            var to = tracked.Citizen.ForwardedBy is null ? null : tracked.Citizen.Citizen.Address;
+            // A forward or a web form is answered only by a mail to the citizen (not to the colleague, not to noreply@).
+            var to = tracked.Citizen.ForwardedBy is null && tracked.Citizen.SentBy is null ? null : tracked.Citizen.AnswerTo.Address;
             facts.AnsweredAt = await mailbox.AnsweredAtAsync(owner, tracked.Message, facts.ReceiptIds, to, cancel);
             if (facts.AnsweredAt is not null)
             {

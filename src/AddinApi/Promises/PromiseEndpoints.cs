@@ -65,6 +65,7 @@ public static class PromiseEndpoints
         string conversationId, [AsParameters] PromiseServices s, KontaktlofteDb db, CancellationToken cancel)
     {
         var owner = await s.Mailbox.OpenAsync(s.User, cancel);
+        conversationId = MailboxIds.Rest(conversationId);
         var candidates = await db.Messages.AsNoTracking()
             .Where(m => m.ConversationId == conversationId && m.Mailbox == owner.Email).Select(m => new { m.Id, m.ReceivedAt }).ToListAsync(cancel);
         var latest = candidates.OrderByDescending(m => m.ReceivedAt).FirstOrDefault();

@@ -14,6 +14,9 @@ internal sealed class SandboxMailbox(SandboxDb db, TimeProvider clock) : IMailbo
     public Task<MailboxOwner> OpenAsync(ClaimsPrincipal user, CancellationToken cancel) =>
         Task.FromResult(new MailboxOwner(user.FindFirstValue(KontaktlofteClaims.Email) ?? "", null));
 
+    /// <summary>The sandbox needs no session to act later: the database is always there.</summary>
+    public Task<MailboxOwner> OpenForLaterAsync(ClaimsPrincipal user, CancellationToken cancel) => OpenAsync(user, cancel);
+
     public async Task<MailboxMessage?> GetMessageAsync(MailboxOwner owner, string id, CancellationToken cancel)
     {
         var mail = await db.SandboxMail.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancel);
@@ -39,7 +42,7 @@ internal sealed class SandboxMailbox(SandboxDb db, TimeProvider clock) : IMailbo
             InReplyTo = messageId,
             To = reply.To?.Address ?? original.FromAddress,
             Subject = reply.Subject ?? (original.Subject.StartsWith("SV:", StringComparison.OrdinalIgnoreCase) ? original.Subject : "SV: " + original.Subject),
-            BodyHtml = reply.BodyHtml,
+            BodyHtml = reply.Quoting is { } quoted ? reply.BodyHtml + ReplyQuote.Html(quoted, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) : reply.BodyHtml,
             CreatedAt = clock.GetUtcNow(),
         };
         db.SandboxSentMail.Add(draft);
@@ -47,9 +50,12 @@ internal sealed class SandboxMailbox(SandboxDb db, TimeProvider clock) : IMailbo
         return draft.Id;
     }
 
-    public Task SendDraftAsync(MailboxOwner owner, string draftId, CancellationToken cancel) =>
-        db.SandboxSentMail.Where(m => m.Id == draftId && m.IsDraft)
+    public async Task<SendOutcome> SendDraftAsync(MailboxOwner owner, string draftId, CancellationToken cancel)
+    {
+        await db.SandboxSentMail.Where(m => m.Id == draftId && m.IsDraft)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.IsDraft, false).SetProperty(m => m.SentAt, clock.GetUtcNow()), cancel);
+        return SendOutcome.Sent;
+    }
 
     public async Task MarkAsync(MailboxOwner owner, MailboxMessage message, MessageMark mark, CancellationToken cancel)
     {

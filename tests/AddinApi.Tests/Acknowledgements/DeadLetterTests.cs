@@ -19,10 +19,11 @@ public sealed class DeadLetterTests
         public static bool Refuse { get; set; } = true;
 
         public Task<MailboxOwner> OpenAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken cancel) => _inner.OpenAsync(user, cancel);
+        public Task<MailboxOwner> OpenForLaterAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken cancel) => _inner.OpenForLaterAsync(user, cancel);
         public Task<MailboxMessage?> GetMessageAsync(MailboxOwner owner, string id, CancellationToken cancel) => _inner.GetMessageAsync(owner, id, cancel);
         public Task<string> CreateReplyDraftAsync(MailboxOwner owner, string messageId, ReplyDraft reply, CancellationToken cancel) =>
             Refuse ? throw new MailboxRefusedException("Microsoft Graph nekade åtkomst (403).") : _inner.CreateReplyDraftAsync(owner, messageId, reply, cancel);
-        public Task SendDraftAsync(MailboxOwner owner, string draftId, CancellationToken cancel) => _inner.SendDraftAsync(owner, draftId, cancel);
+        public Task<SendOutcome> SendDraftAsync(MailboxOwner owner, string draftId, CancellationToken cancel) => _inner.SendDraftAsync(owner, draftId, cancel);
         public Task MarkAsync(MailboxOwner owner, MailboxMessage message, MessageMark mark, CancellationToken cancel) => _inner.MarkAsync(owner, message, mark, cancel);
         public Task<DateTimeOffset?> AnsweredAtAsync(MailboxOwner owner, MailboxMessage message, IReadOnlyCollection<string> ownReceipts, string? answeredTo, CancellationToken cancel) =>
             _inner.AnsweredAtAsync(owner, message, ownReceipts, answeredTo, cancel);

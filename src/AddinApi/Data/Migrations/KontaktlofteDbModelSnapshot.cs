@@ -122,6 +122,32 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
                     b.ToTable("Acknowledgements", (string)null);
                 });
 
+            modelBuilder.Entity("Kontaktlofte.AddinApi.Auth.CacheEntry", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AbsoluteExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlidingSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("Cache", (string)null);
+                });
+
             modelBuilder.Entity("Kontaktlofte.AddinApi.Organisation.Official", b =>
                 {
                     b.Property<int>("Id")
@@ -307,6 +333,23 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
                     b.HasIndex("Mailbox", "DueDate");
 
                     b.ToTable("Messages", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Kontaktlofte.AddinApi.Organisation.Official", b =>

@@ -20,16 +20,16 @@ internal sealed partial class GraphDirectory(GraphClients graph) : IDirectory
 
     public Task<Person?> MeAsync(ClaimsPrincipal user, CancellationToken cancel) => GraphCalls.Call(async () =>
     {
-        var me = await graph.For(null).Me.GetAsync(request => request.QueryParameters.Select = Fields, cancel);
+        var me = await graph.ForUser(user).Me.GetAsync(request => request.QueryParameters.Select = Fields, cancel);
         return me is null ? null : ToPerson(me);
-    });
+    }, cancel);
 
     public Task<IReadOnlyList<Person>> SearchAsync(ClaimsPrincipal user, string text, int max, CancellationToken cancel) => GraphCalls.Call(async () =>
     {
         // $search matches the start of each word; quotes and backslashes would end the clause, so they go.
         var words = Unsafe().Replace(text, " ").Trim();
         if (words.Length == 0) return (IReadOnlyList<Person>)[];
-        var found = await graph.For(null).Users.GetAsync(request =>
+        var found = await graph.ForUser(user).Users.GetAsync(request =>
         {
             request.Headers.Add("ConsistencyLevel", "eventual");
             request.QueryParameters.Search = $"\"displayName:{words}\" OR \"mail:{words}\"";
@@ -39,17 +39,17 @@ internal sealed partial class GraphDirectory(GraphClients graph) : IDirectory
             request.QueryParameters.Count = true;
         }, cancel);
         return (IReadOnlyList<Person>)(found?.Value ?? []).Select(ToPerson).Where(p => p.Email.Length > 0).ToList();
-    });
+    }, cancel);
 
     public Task<IReadOnlyList<Person>> DirectReportsAsync(ClaimsPrincipal user, CancellationToken cancel) => GraphCalls.Call(async () =>
     {
-        var reports = await graph.For(null).Me.DirectReports.GraphUser.GetAsync(request =>
+        var reports = await graph.ForUser(user).Me.DirectReports.GraphUser.GetAsync(request =>
         {
             request.QueryParameters.Select = Fields;
             request.QueryParameters.Top = 999;
         }, cancel);
         return (IReadOnlyList<Person>)(reports?.Value ?? []).Select(ToPerson).ToList();
-    });
+    }, cancel);
 
     public Task<IReadOnlyList<AutomaticReply>> AutomaticRepliesAsync(ClaimsPrincipal user, IReadOnlyList<string> addresses, CancellationToken cancel) =>
         GraphCalls.Call(async () =>
@@ -57,7 +57,7 @@ internal sealed partial class GraphDirectory(GraphClients graph) : IDirectory
         var replies = new List<AutomaticReply>(addresses.Count);
         foreach (var chunk in addresses.Chunk(MailTipsPerCall))
         {
-            var tips = await graph.For(null).Me.GetMailTips.PostAsGetMailTipsPostResponseAsync(new GetMailTipsPostRequestBody
+            var tips = await graph.ForUser(user).Me.GetMailTips.PostAsGetMailTipsPostResponseAsync(new GetMailTipsPostRequestBody
             {
                 EmailAddresses = [.. chunk],
                 MailTipsOptions = MailTipsType.AutomaticReplies,
@@ -69,7 +69,7 @@ internal sealed partial class GraphDirectory(GraphClients graph) : IDirectory
                 replies.Add(byAddress.TryGetValue(address, out var tip) ? ToReply(address, tip) : new AutomaticReply(address, false, null, null, null));
         }
         return (IReadOnlyList<AutomaticReply>)replies;
-    });
+    }, cancel);
 
     private static AutomaticReply ToReply(string address, MailTips tip)
     {

@@ -13,32 +13,47 @@ namespace Kontaktlofte.AddinApi.Mailbox.Graph;
 /// <summary>
 /// The mailbox in production: Microsoft Graph on behalf of the signed-in official, immutable ids throughout.
 /// A reply is <c>createReply</c> (the draft's id kept by the outbox) then <c>send</c> — never <c>sendMail</c>,
-/// which answers 202 without an id and cannot be de-duplicated.
+/// which answers 202 without an id and cannot be de-duplicated. Inside a request the user's own token is used (MSAL's
+/// cache answers after one on-behalf-of exchange); only the outbox, later, uses the long-running session.
 /// </summary>
-internal sealed class GraphMailbox(GraphClients graph) : IMailbox
+internal sealed class GraphMailbox(GraphClients graph, IHttpContextAccessor http, TimeProvider clock) : IMailbox
 {
     /// <summary>The named property the product sets on a citizen's message (a MAPI string in our own namespace).</summary>
     public const string MarkProperty = "String {6f1c3a52-8e4b-4c6e-9d2a-3b5f7a1e0c44} Name Kontaktlofte";
 
-    private GraphServiceClient Client(MailboxOwner owner) => graph.For(owner.SessionKey);
+    /// <summary>Sent Items are read a page at a time until the conversation's answers are all seen.</summary>
+    private const int SentPage = 50;
+    private const int SentPagesAtMost = 20;
 
-    public async Task<MailboxOwner> OpenAsync(ClaimsPrincipal user, CancellationToken cancel)
+    private GraphServiceClient Client(MailboxOwner owner)
     {
-        // Start (or continue) the user's long-running OBO session; its key lets the outbox act later.
+        if (http.HttpContext?.User is { Identity.IsAuthenticated: true } user
+            && string.Equals(user.FindFirstValue(KontaktlofteClaims.Email), owner.Email, StringComparison.OrdinalIgnoreCase))
+            return graph.ForUser(user);
+        return owner.SessionKey is { } session ? graph.ForSession(session)
+            : throw new MailboxSignInRequiredException("Ingen inloggning finns sparad för att skicka i bakgrunden. Öppna meddelandet och skicka igen.", null);
+    }
+
+    public Task<MailboxOwner> OpenAsync(ClaimsPrincipal user, CancellationToken cancel) =>
+        Task.FromResult(new MailboxOwner(user.FindFirstValue(KontaktlofteClaims.Email) ?? "", null));
+
+    public Task<MailboxOwner> OpenForLaterAsync(ClaimsPrincipal user, CancellationToken cancel) => GraphCalls.Call(async () =>
+    {
+        // Start (or continue) the user's long-running OBO session; its key lets the outbox act after the request.
         var start = new AuthorizationHeaderProviderOptions
         {
             AcquireTokenOptions = new AcquireTokenOptions { LongRunningWebApiSessionKey = AcquireTokenOptions.LongRunningWebApiSessionKeyAuto },
         };
         await graph.Headers.CreateAuthorizationHeaderForUserAsync(graph.Scopes, start, user, cancel);
         return new MailboxOwner(user.FindFirstValue(KontaktlofteClaims.Email) ?? "", start.AcquireTokenOptions.LongRunningWebApiSessionKey);
-    }
+    }, cancel);
 
     public Task<MailboxMessage?> GetMessageAsync(MailboxOwner owner, string id, CancellationToken cancel) => GraphCalls.Call(async () =>
     {
         try
         {
             var message = await Client(owner).Me.Messages[id].GetAsync(request => request.QueryParameters.Select =
-                ["id", "internetMessageId", "conversationId", "from", "subject", "body", "receivedDateTime", "categories", "internetMessageHeaders"],
+                ["id", "internetMessageId", "conversationId", "from", "replyTo", "subject", "body", "receivedDateTime", "categories", "internetMessageHeaders"],
                 cancel);
             return message is null ? null : ToMessage(message);
         }
@@ -46,7 +61,7 @@ internal sealed class GraphMailbox(GraphClients graph) : IMailbox
         {
             return null; // not in this mailbox, or not an id Graph can read (ErrorInvalidIdMalformed)
         }
-    });
+    }, cancel);
 
     private static MailboxMessage ToMessage(Message message) => new(
         message.Id!, message.InternetMessageId, message.ConversationId,
@@ -57,34 +72,55 @@ internal sealed class GraphMailbox(GraphClients graph) : IMailbox
         message.ReceivedDateTime ?? DateTimeOffset.MinValue,
         (message.InternetMessageHeaders ?? []).Where(h => h.Name is not null)
             .GroupBy(h => h.Name!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Value ?? "", StringComparer.OrdinalIgnoreCase),
-        message.Categories ?? []);
+        message.Categories ?? [])
+    {
+        ReplyTo = (message.ReplyTo ?? []).Where(r => r.EmailAddress?.Address is not null)
+            .Select(r => new MailAddress(r.EmailAddress!.Name, r.EmailAddress.Address)).ToList(),
+    };
 
     public Task<string> CreateReplyDraftAsync(MailboxOwner owner, string messageId, ReplyDraft reply, CancellationToken cancel) => GraphCalls.Call(async () =>
     {
-        // createReply takes the draft's writable properties with it, so subject and body are set in the one call;
-        // threading comes from the headers it sets (In-Reply-To, References), not from the subject.
+        // createReply takes the draft's writable properties with it, so subject and body are set in the one call (never
+        // together with a comment: Graph answers 400). Our body replaces the quote Graph would have made, so the original
+        // is quoted here. Threading comes from the headers it sets (In-Reply-To, References), not from the subject.
         var draft = await Client(owner).Me.Messages[messageId].CreateReply.PostAsync(new CreateReplyPostRequestBody
         {
             Message = new Message
             {
                 Subject = reply.Subject,
-                Body = new ItemBody { ContentType = BodyType.Html, Content = reply.BodyHtml },
-                // A forwarded message is answered to the citizen who wrote it, not to the colleague who forwarded it.
+                Body = new ItemBody { ContentType = BodyType.Html, Content = reply.Quoting is { } original ? reply.BodyHtml + ReplyQuote.Html(original, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) : reply.BodyHtml },
+                // Graph answers the sender; a web form's Reply-To or a forwarded message's citizen is named here instead.
                 ToRecipients = reply.To is { Address: { } to } ? [new Recipient { EmailAddress = new EmailAddress { Name = reply.To.Name, Address = to } }] : null,
             },
         }, cancellationToken: cancel);
         return draft?.Id ?? throw new MailboxUnavailableException("Graph skapade inget utkast.");
-    });
+    }, cancel);
 
-    public Task SendDraftAsync(MailboxOwner owner, string draftId, CancellationToken cancel) => GraphCalls.Call(async () =>
+    public Task<SendOutcome> SendDraftAsync(MailboxOwner owner, string draftId, CancellationToken cancel) => GraphCalls.Call(async () =>
     {
         var client = Client(owner);
-        // An immutable id survives the move to Sent Items: a draft that is no longer a draft was sent already.
-        var draft = await client.Me.Messages[draftId].GetAsync(request => request.QueryParameters.Select = ["id", "isDraft"], cancel);
-        if (draft?.IsDraft == false) return true;
-        await client.Me.Messages[draftId].Send.PostAsync(cancellationToken: cancel);
-        return true;
-    });
+        // An immutable id survives the move to Sent Items: a draft that is no longer a draft was sent already. While
+        // Exchange moves it (sending is asynchronous) the id answers 404 for a while: it left the drafts, so it was sent.
+        try
+        {
+            var draft = await client.Me.Messages[draftId].GetAsync(request => request.QueryParameters.Select = ["id", "isDraft"], cancel);
+            if (draft?.IsDraft == false) return SendOutcome.Sent;
+        }
+        catch (ApiException error) when (error.ResponseStatusCode == StatusCodes.Status404NotFound)
+        {
+            return SendOutcome.Confirming;
+        }
+        try
+        {
+            await client.Me.Messages[draftId].Send.PostAsync(cancellationToken: cancel);
+            return SendOutcome.Sent;
+        }
+        catch (ApiException error) when (error.ResponseStatusCode == StatusCodes.Status404NotFound)
+        {
+            // The SDK repeated a send whose first answer was lost (a 503 or 504 after Exchange had taken it): gone from drafts.
+            return SendOutcome.Confirming;
+        }
+    }, cancel);
 
     public Task MarkAsync(MailboxOwner owner, MailboxMessage message, MessageMark mark, CancellationToken cancel) => GraphCalls.Call(async () =>
     {
@@ -94,22 +130,31 @@ internal sealed class GraphMailbox(GraphClients graph) : IMailbox
             SingleValueExtendedProperties = [new SingleValueLegacyExtendedProperty { Id = MarkProperty, Value = mark.PropertyValue }],
         }, cancellationToken: cancel);
         return true;
-    });
+    }, cancel);
 
     public Task<DateTimeOffset?> AnsweredAtAsync(MailboxOwner owner, MailboxMessage message, IReadOnlyCollection<string> ownReceipts,
         string? answeredTo, CancellationToken cancel) => GraphCalls.Call(async () =>
     {
         if (message.ConversationId is null) return (DateTimeOffset?)null;
-        var sent = await Client(owner).Me.MailFolders["sentitems"].Messages.GetAsync(request =>
+        var client = Client(owner);
+        var page = await client.Me.MailFolders["sentitems"].Messages.GetAsync(request =>
         {
             request.QueryParameters.Filter = $"conversationId eq '{message.ConversationId.Replace("'", "''", StringComparison.Ordinal)}'";
             request.QueryParameters.Select = ["id", "sentDateTime", "toRecipients"];
-            request.QueryParameters.Top = 50;
+            request.QueryParameters.Top = SentPage;
         }, cancel);
-        return (sent?.Value ?? [])
-            .Where(m => m.Id is not null && !ownReceipts.Contains(m.Id) && m.SentDateTime >= message.ReceivedAt)
-            .Where(m => answeredTo is null || (m.ToRecipients ?? []).Any(r => string.Equals(r.EmailAddress?.Address, answeredTo, StringComparison.OrdinalIgnoreCase)))
-            .Select(m => m.SentDateTime).Min();
-    });
-
+        DateTimeOffset? first = null;
+        for (var pages = 1; page is not null; pages++)
+        {
+            var answered = (page.Value ?? [])
+                .Where(m => m.Id is not null && !ownReceipts.Contains(m.Id) && m.SentDateTime >= message.ReceivedAt)
+                .Where(m => answeredTo is null || (m.ToRecipients ?? []).Any(r => string.Equals(r.EmailAddress?.Address, answeredTo, StringComparison.OrdinalIgnoreCase)))
+                .Select(m => m.SentDateTime).Min();
+            if (answered < first || first is null) first = answered;
+            // A long conversation: the next page, as Graph links it (the whole @odata.nextLink, never rebuilt).
+            if (page.OdataNextLink is not { } next || pages >= SentPagesAtMost) break;
+            page = await client.Me.MailFolders["sentitems"].Messages.WithUrl(next).GetAsync(cancellationToken: cancel);
+        }
+        return first;
+    }, cancel);
 }

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Kontaktlofte.AddinApi.Confidentiality;
+using Kontaktlofte.AddinApi.Mail;
+
+namespace Kontaktlofte.AddinApi.Mailbox;
+
+/// <summary>
+/// The original message quoted below a reply, as Outlook writes it (a line, who wrote it, when, the subject, then the
+/// text), so that the citizen sees what they wrote. Graph's <c>createReply</c> with a body of ours replaces the quote it
+/// would have made, so the adapters add it themselves. Only the text is quoted: no remote images, scripts or styles of
+/// the original travel back out from the official's mailbox, and a personal identity number in it is masked: the
+/// product's own review warns when quoted history sends one again (<c>confidential.personal-id</c>). A message flagged
+/// sensitive is not quoted at all (its receipt says nothing of the content); that choice is the caller's.
+/// </summary>
+internal static class ReplyQuote
+{
+    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+
+    public static string Html(MailboxMessage original, DateOnly today)
+    {
+        var read = MailTextReader.Read(original.BodyHtml, original.BodyText);
+        var text = Masked(string.Join("\n\n", new[] { read.Own, read.Signature, read.Quoted }.Where(part => part.Length > 0)), today);
+        var sent = TimeZoneInfo.ConvertTime(original.ReceivedAt, Stockholm).ToString("dddd d MMMM yyyy HH:mm", Swedish);
+        var from = original.From.Name is { Length: > 0 } name ? $"{name} <{original.From.Address}>" : original.From.Address ?? "";
+        var paragraphs = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => $"<p>{string.Join("<br>", p.Split('\n').Select(WebUtility.HtmlEncode))}</p>");
+        return $"""
+            <hr style="display:inline-block;width:98%" tabindex="-1">
+            <div id="divRplyFwdMsg" dir="ltr"><b>Från:</b> {WebUtility.HtmlEncode(from)}<br><b>Skickat:</b> {WebUtility.HtmlEncode(sent)}<br><b>Ämne:</b> {WebUtility.HtmlEncode(original.Subject)}</div>
+            <div>{string.Concat(paragraphs)}</div>
+            """;
+    }
+
+    private static string Masked(string text, DateOnly today)
+    {
+        var masked = new StringBuilder(text);
+        foreach (var id in PersonalIdentityNumber.Find(text, today))
+            for (var i = Math.Max(id.Start, id.Start + id.Length - 4); i < id.Start + id.Length; i++) masked[i] = '*';
+        return masked.ToString();
+    }
+}
