@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text;
 using Microsoft.Identity.Abstractions;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
@@ -16,9 +17,13 @@ internal sealed class GraphAuthentication(IAuthorizationHeaderProvider headers, 
     public async Task AuthenticateRequestAsync(RequestInformation request, Dictionary<string, object>? additionalAuthenticationContext = null,
         CancellationToken cancellationToken = default)
     {
-        var options = sessionKey is null ? null : new AuthorizationHeaderProviderOptions
+        // Continuous access evaluation: Graph answered 401 with a claims challenge and Kiota asks once more with its claims
+        // (base64, as in WWW-Authenticate). MSAL then goes to Entra with them instead of handing back the rejected token.
+        var claims = additionalAuthenticationContext?.TryGetValue("claims", out var value) == true && value is string { Length: > 0 } encoded
+            ? Encoding.UTF8.GetString(Convert.FromBase64String(encoded)) : null;
+        var options = sessionKey is null && claims is null ? null : new AuthorizationHeaderProviderOptions
         {
-            AcquireTokenOptions = new AcquireTokenOptions { LongRunningWebApiSessionKey = sessionKey },
+            AcquireTokenOptions = new AcquireTokenOptions { LongRunningWebApiSessionKey = sessionKey, Claims = claims },
         };
         var header = await headers.CreateAuthorizationHeaderForUserAsync(scopes, options, user, cancellationToken);
         request.Headers.Remove("Authorization");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Kontaktlofte.AddinApi.Confidentiality;
 using Kontaktlofte.AddinApi.Mail;
@@ -26,13 +25,18 @@ internal static class ReplyQuote
         var sent = TimeZoneInfo.ConvertTime(original.ReceivedAt, Stockholm).ToString("dddd d MMMM yyyy HH:mm", Swedish);
         var from = original.From.Name is { Length: > 0 } name ? $"{name} <{original.From.Address}>" : original.From.Address ?? "";
         var paragraphs = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => $"<p>{string.Join("<br>", p.Split('\n').Select(WebUtility.HtmlEncode))}</p>");
+            .Select(p => $"<p>{string.Join("<br>", p.Split('\n').Select(Escape))}</p>");
         return $"""
             <hr style="display:inline-block;width:98%" tabindex="-1">
-            <div id="divRplyFwdMsg" dir="ltr"><b>Från:</b> {WebUtility.HtmlEncode(from)}<br><b>Skickat:</b> {WebUtility.HtmlEncode(sent)}<br><b>Ämne:</b> {WebUtility.HtmlEncode(original.Subject)}</div>
+            <div id="divRplyFwdMsg" dir="ltr"><b>Från:</b> {Escape(from)}<br><b>Skickat:</b> {Escape(sent)}<br><b>Ämne:</b> {Escape(original.Subject)}</div>
             <div>{string.Concat(paragraphs)}</div>
             """;
     }
+
+    /// <summary>Markup characters only: Swedish letters stay letters (an encoder for any text would write &amp;#246; for ö).</summary>
+    private static string Escape(string? text) =>
+        (text ?? "").Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
 
     private static string Masked(string text, DateOnly today)
     {

@@ -18,67 +18,30 @@ using Microsoft.IdentityModel.Tokens;
 namespace Kontaktlofte.AddinApi.Tests.Auth;
 
 /// <summary>
-/// Production identity: with <c>AzureAd</c> configured, Microsoft.Identity.Web validates bearer tokens. The
-/// tenant's signing keys are replaced by a local key, so that real JWTs go through the real pipeline offline.
+/// Production identity: with <c>AzureAd</c> configured, Microsoft.Identity.Web validates bearer tokens with its own
+/// pipeline — discovery documents, signing keys, its issuer validator (v1.0 and v2.0 issuers) and its audience rule —
+/// against the fake Entra's documents and key, so that real JWTs of both token versions are validated offline.
 /// </summary>
 [TestClass]
 public sealed class EntraIdTokenTests
 {
-    private const string Tenant = "4b5c6d7e-1111-2222-3333-444455556666";
-    private const string ClientId = "9a8b7c6d-aaaa-bbbb-cccc-ddddeeeeffff";
-    private static readonly string Issuer = $"https://login.microsoftonline.com/{Tenant}/v2.0";
-    private static readonly SymmetricSecurityKey Key = new(Encoding.UTF8.GetBytes("en-lokal-nyckel-som-bara-testerna-kanner-till-32+"));
-
     private static KontaktlofteFactory _api = null!;
     private static HttpClient _client = null!;
 
     [ClassInitialize]
     public static void Start(TestContext _)
     {
-        _api = new KontaktlofteFactory(sandboxIdentity: true, settings: new()
-        {
-            ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
-            ["AzureAd:TenantId"] = Tenant,
-            ["AzureAd:ClientId"] = ClientId,
-            ["AzureAd:Audience"] = $"api://{ClientId}",
-            // Identity is under test here, not Graph (GraphMailboxTests prove that adapter).
-            ["Mailbox:Adapter"] = "Sandbox",
-        });
-        _client = _api.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
-            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
-            {
-                var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
-                configuration.SigningKeys.Add(Key);
-                jwt.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
-                jwt.TokenValidationParameters.ValidIssuer = Issuer;
-                jwt.TokenValidationParameters.IssuerValidator = null;
-                jwt.TokenValidationParameters.IssuerSigningKey = Key;
-            }))).CreateClient();
+        var settings = FakeEntra.Settings();
+        // Identity is under test here, not Graph (RealTenantTests prove the adapter with the same identity).
+        settings["Mailbox:Adapter"] = "Sandbox";
+        _api = new KontaktlofteFactory(sandboxIdentity: true, settings: settings, services: new FakeEntra().Configure);
+        _client = _api.CreateClient();
     }
 
     [ClassCleanup]
     public static void Stop() => _api.Dispose();
 
-    private static string Token(string scope, params string[] roles)
-    {
-        var claims = new Dictionary<string, object>
-        {
-            ["scp"] = scope,
-            ["name"] = "Hanna Lindqvist",
-            ["preferred_username"] = "hanna.lindqvist@botkyrka.se",
-            ["tid"] = Tenant,
-            ["oid"] = Guid.NewGuid().ToString(),
-        };
-        if (roles.Length > 0) claims["roles"] = roles;
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Issuer,
-            Audience = $"api://{ClientId}",
-            Claims = claims,
-            Expires = DateTime.UtcNow.AddMinutes(10),
-            SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.HmacSha256),
-        });
-    }
+    private static string Token(string scope, params string[] roles) => FakeEntra.AccessToken(2, scope, roles);
 
     private static Task<HttpResponseMessage> GetMe(string? token)
     {
@@ -86,6 +49,30 @@ public sealed class EntraIdTokenTests
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return _client.SendAsync(request);
     }
+
+    [TestMethod]
+    [DataRow(1, DisplayName = "v1.0: iss sts.windows.net, aud api://…, upn and unique_name")]
+    [DataRow(2, DisplayName = "v2.0: iss login.microsoftonline.com/…/v2.0, aud the client id, preferred_username")]
+    public async Task Both_token_versions_are_accepted_and_give_the_officials_address(int version)
+    {
+        var response = await GetMe(FakeEntra.AccessToken(version, roles: [Roles.Handlaggare]));
+
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.AreEqual("hanna.lindqvist@botkyrka.se", (await response.Content.ReadFromJsonAsync<CurrentOfficial>())!.Email,
+            "a v1.0 token has no preferred_username: the address comes from upn");
+    }
+
+    [TestMethod]
+    [DataRow(2, "api://" + FakeEntra.ClientId, DisplayName = "v2.0 for the App ID URI (Entra always writes the client id)")]
+    [DataRow(1, "api://another-app", DisplayName = "v1.0 for another API")]
+    [DataRow(2, "00000003-0000-0000-c000-000000000000", DisplayName = "v2.0 for Microsoft Graph")]
+    public async Task A_token_for_another_audience_is_a_401(int version, string audience) =>
+        Assert.AreEqual(HttpStatusCode.Unauthorized, (await GetMe(FakeEntra.AccessToken(version, roles: [Roles.Handlaggare], audience: audience))).StatusCode);
+
+    [TestMethod]
+    public async Task An_expired_token_is_a_401() =>
+        Assert.AreEqual(HttpStatusCode.Unauthorized,
+            (await GetMe(FakeEntra.AccessToken(2, roles: [Roles.Handlaggare], expires: DateTime.UtcNow.AddMinutes(-10)))).StatusCode);
 
     [TestMethod]
     public async Task A_token_with_the_scope_and_the_role_is_accepted_with_its_roles()
@@ -149,15 +136,8 @@ public sealed class EntraIdTokenTests
     [TestMethod]
     public async Task A_token_signed_with_another_key_is_a_401()
     {
-        var other = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("en-helt-annan-nyckel-som-ingen-litar-pa-alls-32+"));
-        var forged = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Issuer,
-            Audience = $"api://{ClientId}",
-            Claims = new Dictionary<string, object> { ["scp"] = "access_as_user", ["roles"] = new[] { Roles.Handlaggare } },
-            Subject = new ClaimsIdentity(),
-            SigningCredentials = new SigningCredentials(other, SecurityAlgorithms.HmacSha256),
-        });
+        var forged = FakeEntra.AccessToken(2, roles: [Roles.Handlaggare],
+            key: new RsaSecurityKey(System.Security.Cryptography.RSA.Create(2048)) { KeyId = "kontaktlofte-test-1" });
 
         Assert.AreEqual(HttpStatusCode.Unauthorized, (await GetMe(forged)).StatusCode);
     }

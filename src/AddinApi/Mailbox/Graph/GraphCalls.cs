@@ -76,12 +76,15 @@ internal static class GraphCalls
     };
 
     private static Exception SignIn(MsalUiRequiredException error, Exception thrown) =>
-        string.IsNullOrEmpty(error.Claims)
-            ? new MailboxConsentRequiredException(
-                "Kontaktlöfte har inte fått medgivande att läsa och skicka e-post åt dig, eller inloggningen har gått ut. Logga in igen; hjälper inte det, be IT ge administratörsmedgivande för appen.",
-                thrown)
-            : new MailboxSignInRequiredException("Microsoft 365 vill att du loggar in på nytt (villkorsstyrd åtkomst).",
-                Convert.ToBase64String(Encoding.UTF8.GetBytes(error.Claims)), thrown);
+        !string.IsNullOrEmpty(error.Claims)
+            ? new MailboxSignInRequiredException("Microsoft 365 vill att du loggar in på nytt (villkorsstyrd åtkomst, till exempel tvåstegsverifiering).",
+                Convert.ToBase64String(Encoding.UTF8.GetBytes(error.Claims)), thrown)
+            : error.Classification == UiRequiredExceptionClassification.ConsentRequired
+                ? new MailboxConsentRequiredException(
+                    "Kontaktlöfte har inte fått medgivande att läsa och skicka e-post åt dig. Be IT ge administratörsmedgivande för appen i Entra ID.", thrown)
+                // A revoked or expired session (a password reset, sign-in frequency): nothing to ask here, only a new sign-in.
+                : new MailboxSignInRequiredException(
+                    "Inloggningen mot Microsoft 365 har gått ut eller dragits tillbaka. Öppna meddelandet i Outlook och skicka igen.", null, thrown);
 
     private static string CodeOf(ApiException error) => error is ODataError { Error.Code: { } code } ? $", {code}" : "";
 

@@ -13,14 +13,21 @@ using Microsoft.Identity.Abstractions;
 namespace Kontaktlofte.AddinApi.Tests.Mailbox.Graph;
 
 /// <summary>One request as the fake Graph received it.</summary>
-public sealed record GraphRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body, DateTimeOffset At)
+/// <param name="RawQuery">The query string exactly as it came over the wire (percent-encoding and all).</param>
+public sealed record GraphRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body, DateTimeOffset At,
+    string RawQuery = "")
 {
     public JsonNode? Json => Body.Length == 0 ? null : JsonNode.Parse(Body);
 }
 
 /// <summary>
-/// A stand-in for Microsoft Graph on loopback: answers the calls the Graph adapter makes with Graph's own JSON
-/// shapes (and its error bodies, 404, 429 with Retry-After, 503), and records every request for the tests.
+/// A stand-in for Microsoft Graph on loopback, as strict as Graph where the adapter could go wrong: it answers with
+/// Graph's JSON shapes, status codes, headers (<c>request-id</c>, <c>client-request-id</c>, Retry-After) and error bodies;
+/// it refuses a request without a bearer token (or, given <see cref="AcceptToken"/>, with a token Entra did not issue),
+/// an id in EWS form (<c>/</c>, <c>+</c>), a createReply with both a comment and a body; it builds a reply draft as
+/// Exchange does (our body replaces its quote); it pages Sent Items by <c>$top</c> with <c>@odata.nextLink</c>; and it can
+/// be told to delay, hang, throttle past the retry limit, deny access, ask for a new sign-in (a claims challenge), redirect,
+/// or lose a send's answer after sending (the draft then answers 404 while Exchange moves it). Records every request.
 /// </summary>
 public sealed partial class FakeGraph : IAsyncDisposable
 {
@@ -34,11 +41,36 @@ public sealed partial class FakeGraph : IAsyncDisposable
     public ConcurrentQueue<int> SendFailures { get; } = new();
     public bool SendAlwaysFails { get; set; }
     public TimeSpan CreateReplyDelay { get; set; } = TimeSpan.Zero;
+    /// <summary>How long a send takes before Graph answers (a hung call, when longer than the API's attempt timeout).</summary>
+    public TimeSpan SendDelay { get; set; } = TimeSpan.Zero;
+    /// <summary>The Retry-After (seconds) of a 429 from <see cref="SendFailures"/> and of <see cref="SendAlwaysFails"/>'s 503.</summary>
+    public int RetryAfterSeconds { get; set; } = 1;
+    /// <summary>Sends go through, but the answer is lost (a 504): the SDK tries again on a message that is on its way.</summary>
+    public bool LoseSendAnswers { get; set; }
+    /// <summary>How long a sent draft answers 404 while Exchange moves it to Sent Items.</summary>
+    public TimeSpan InTransit { get; set; } = TimeSpan.Zero;
+    /// <summary>Statuses to answer the next message reads with (e.g. 503 with Retry-After), one each.</summary>
+    public ConcurrentQueue<int> ReadFailures { get; } = new();
+    /// <summary>When set, only these bearer tokens are accepted (the ones the fake Entra issued).</summary>
+    public Func<string, bool>? AcceptToken { get; set; }
+    /// <summary>Every message request answers 403 ErrorAccessDenied (a mailbox the user may not use).</summary>
+    public bool DenyAccess { get; set; }
+    /// <summary>Messages that moved: a read of the key is redirected (307) to the value.</summary>
+    public ConcurrentDictionary<string, string> Redirects { get; } = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _sentAt = new();
     private int _successfulSends;
     public int SuccessfulSends => Volatile.Read(ref _successfulSends);
     public string BaseUrl { get; private set; } = "";
 
+
     private FakeGraph(WebApplication app) => _app = app;
+
+    /// <summary>
+    /// Continuous access evaluation: a token this answers claims for (base64) is refused with 401 and a claims challenge,
+    /// as Graph refuses every token issued before a critical event (a revoked session, a new location) until a new one is
+    /// acquired with the claims.
+    /// </summary>
+    public Func<string, string?>? Challenge { get; set; }
 
     public static async Task<FakeGraph> StartAsync()
     {
@@ -56,7 +88,7 @@ public sealed partial class FakeGraph : IAsyncDisposable
 
     /// <summary>A citizen's message in the mailbox; <paramref name="restId"/> is the id the add-in knows it by.</summary>
     public void AddMessage(string immutableId, string subject, string html, DateTimeOffset receivedAt, string conversationId,
-        string? restId = null, string from = "anna.berg@example.se")
+        string? restId = null, string from = "anna.berg@example.se", string? replyTo = null, string fromName = "Anna Berg")
     {
         _messages[immutableId] = new JsonObject
         {
@@ -69,7 +101,9 @@ public sealed partial class FakeGraph : IAsyncDisposable
             ["isDraft"] = false,
             ["categories"] = new JsonArray(),
             ["body"] = new JsonObject { ["contentType"] = "html", ["content"] = html },
-            ["from"] = new JsonObject { ["emailAddress"] = new JsonObject { ["name"] = "Anna Berg", ["address"] = from } },
+            ["from"] = new JsonObject { ["emailAddress"] = new JsonObject { ["name"] = fromName, ["address"] = from } },
+            ["replyTo"] = replyTo is null ? new JsonArray()
+                : new JsonArray(new JsonObject { ["emailAddress"] = new JsonObject { ["name"] = "", ["address"] = replyTo } }),
             ["internetMessageHeaders"] = new JsonArray(new JsonObject { ["name"] = "Auto-Submitted", ["value"] = "no" }),
         };
         if (restId is not null) _aliases[restId] = immutableId;
@@ -114,7 +148,51 @@ public sealed partial class FakeGraph : IAsyncDisposable
             context.Request.Body.Position = 0;
             Requests.Enqueue(new GraphRequest(context.Request.Method, context.Request.Path.Value ?? "", Uri.UnescapeDataString(context.Request.QueryString.Value ?? ""),
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-                body, DateTimeOffset.UtcNow));
+                body, DateTimeOffset.UtcNow, context.Request.QueryString.Value ?? ""));
+            // Graph echoes the caller's client-request-id and names its own request-id on every answer.
+            var clientRequestId = context.Request.Headers["client-request-id"].ToString();
+            context.Response.Headers["request-id"] = Guid.NewGuid().ToString();
+            if (clientRequestId.Length > 0) context.Response.Headers["client-request-id"] = clientRequestId;
+            var authorization = context.Request.Headers.Authorization.ToString();
+            if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal) || authorization.Length <= 7
+                || AcceptToken is { } accept && !accept(authorization[7..]))
+            {
+                await Error(401, "InvalidAuthenticationToken", "Access token is empty or not valid.").ExecuteAsync(context);
+                return;
+            }
+            if (Challenge?.Invoke(authorization[7..]) is { } claims)
+            {
+                context.Response.Headers.WWWAuthenticate =
+                    $"Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\", client_id=\"00000003-0000-0000-c000-000000000000\", error=\"insufficient_claims\", claims=\"{claims}\"";
+                await Error(401, "InvalidAuthenticationToken", "Continuous access evaluation resulted in challenge with result: InteractionRequired and code: TokenIssuedBeforeRevocationTimestamp").ExecuteAsync(context);
+                return;
+            }
+            var path = context.Request.Path.Value ?? "";
+            if (path.Contains("/messages/", StringComparison.Ordinal))
+            {
+                if (DenyAccess)
+                {
+                    await Error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.").ExecuteAsync(context);
+                    return;
+                }
+                var id = Uri.UnescapeDataString(path.Split("/messages/")[1].Split('/')[0]);
+                if (id.Contains('/', StringComparison.Ordinal) || id.Contains('+', StringComparison.Ordinal))
+                {
+                    await Error(400, "ErrorInvalidIdMalformed", "Id is malformed.").ExecuteAsync(context);
+                    return;
+                }
+                if (context.Request.Method == "GET" && Redirects.TryGetValue(id, out var moved))
+                {
+                    context.Response.StatusCode = StatusCodes.Status307TemporaryRedirect;
+                    context.Response.Headers.Location = $"{BaseUrl}{path.Replace(id, Uri.EscapeDataString(moved), StringComparison.Ordinal)}{context.Request.QueryString}";
+                    return;
+                }
+                if (_sentAt.TryGetValue(id, out var sent) && DateTimeOffset.UtcNow - sent < InTransit)
+                {
+                    await NotFound().ExecuteAsync(context);
+                    return;
+                }
+            }
             await next(context);
         });
 
@@ -173,13 +251,25 @@ public sealed partial class FakeGraph : IAsyncDisposable
             });
         });
         _app.MapGet("/v1.0/me/messages/{id}", (string id) =>
-            id.StartsWith("malformed", StringComparison.Ordinal) ? Error(400, "ErrorInvalidIdMalformed", "Id is malformed.")
+            ReadFailures.TryDequeue(out var failure) ? Error(failure, "ServiceUnavailable", "Service is temporarily unavailable.", RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : id.StartsWith("malformed", StringComparison.Ordinal) ? Error(400, "ErrorInvalidIdMalformed", "Id is malformed.")
             : Find(id) is { } message ? Results.Json(message) : NotFound());
 
-        _app.MapPost("/v1.0/me/messages/{id}/createReply", async (string id) =>
+        _app.MapPost("/v1.0/me/messages/{id}/createReply", async (string id, HttpContext context) =>
         {
             if (CreateReplyDelay > TimeSpan.Zero) await Task.Delay(CreateReplyDelay);
             if (Find(id) is not { } original) return NotFound();
+            // The action's parameters are comment and message (any case, as the SDK writes them); nothing else.
+            var request = context.Request.ContentLength is > 0 ? await JsonNode.ParseAsync(context.Request.Body) as JsonObject : new JsonObject();
+            if (request is null || request.Any(p => !p.Key.Equals("comment", StringComparison.OrdinalIgnoreCase) && !p.Key.Equals("message", StringComparison.OrdinalIgnoreCase)))
+                return Error(400, "RequestBodyRead", "The parameter in the request payload is not a valid parameter for the operation 'createReply'.");
+            var comment = request.FirstOrDefault(p => p.Key.Equals("comment", StringComparison.OrdinalIgnoreCase)).Value?.GetValue<string>();
+            var message = request.FirstOrDefault(p => p.Key.Equals("message", StringComparison.OrdinalIgnoreCase)).Value as JsonObject;
+            if (comment is not null && message?["body"] is not null)
+                return Error(400, "ErrorInvalidRequest", "Specify either a comment or the body property of the message parameter, not both.");
+            // Exchange quotes the original below the comment; a body of the caller's own replaces the whole draft body.
+            var quote = $"<hr><div><b>From:</b> {original["from"]?["emailAddress"]?["name"]}<br><b>Subject:</b> {original["subject"]}</div>{original["body"]?["content"]}";
+            var body = message?["body"]?["content"]?.GetValue<string>() ?? (comment ?? "") + quote;
             var draftId = $"AAMkADraft{Interlocked.Increment(ref _drafts)}=";
             var draft = new JsonObject
             {
@@ -188,24 +278,35 @@ public sealed partial class FakeGraph : IAsyncDisposable
                 ["isDraft"] = true,
                 ["conversationId"] = original["conversationId"]?.GetValue<string>(),
                 ["receivedDateTime"] = original["receivedDateTime"]?.GetValue<string>(),
-                ["body"] = new JsonObject { ["contentType"] = "html", ["content"] = "" },
+                ["body"] = new JsonObject { ["contentType"] = "html", ["content"] = body },
+                ["toRecipients"] = message?["toRecipients"]?.DeepClone()
+                                   ?? new JsonArray(new JsonObject { ["emailAddress"] = original["from"]?["emailAddress"]?.DeepClone() }),
             };
+            if (message?["subject"] is { } subject) draft["subject"] = subject.DeepClone();
             _messages[draftId] = draft;
             return Results.Json(draft, statusCode: StatusCodes.Status201Created);
         });
 
-        _app.MapPost("/v1.0/me/messages/{id}/send", (string id) =>
+        _app.MapPost("/v1.0/me/messages/{id}/send", async (string id, HttpContext context) =>
         {
-            if (SendAlwaysFails) return Error(503, "ServiceUnavailable", "Service is temporarily unavailable.");
+            if (SendDelay > TimeSpan.Zero)
+            {
+                try { await Task.Delay(SendDelay, context.RequestAborted); }
+                catch (OperationCanceledException) { return Results.Empty; }
+            }
+            var retryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (SendAlwaysFails) return Error(503, "ServiceUnavailable", "Service is temporarily unavailable.", retryAfter);
             if (SendFailures.TryDequeue(out var status))
                 return status == 429
-                    ? Error(429, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.", retryAfter: "1")
+                    ? Error(429, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.", retryAfter)
                     : Error(status, "ServiceUnavailable", "Service is temporarily unavailable.");
             if (Find(id) is not { } draft) return NotFound();
+            if (draft["isDraft"]?.GetValue<bool>() != true) return Error(400, "ErrorInvalidRequest", "The message has already been sent.");
             draft["isDraft"] = false;
             draft["sentDateTime"] = DateTimeOffset.UtcNow.ToString("o");
+            _sentAt[id] = DateTimeOffset.UtcNow;
             Interlocked.Increment(ref _successfulSends);
-            return Results.StatusCode(StatusCodes.Status202Accepted);
+            return LoseSendAnswers ? Error(504, "GatewayTimeout", "The operation has timed out.") : Results.StatusCode(StatusCodes.Status202Accepted);
         });
 
         _app.MapMethods("/v1.0/me/messages/{id}", ["PATCH"], (string id, JsonObject patch) =>
@@ -215,13 +316,31 @@ public sealed partial class FakeGraph : IAsyncDisposable
             return Results.Json(message);
         });
 
-        _app.MapGet("/v1.0/me/mailFolders/sentitems/messages", () => Results.Json(new JsonObject
+        _app.MapGet("/v1.0/me/mailFolders/sentitems/messages", (HttpContext context) =>
         {
-            ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users('me')/mailFolders('sentitems')/messages(id,sentDateTime)",
-            ["value"] = new JsonArray(_messages.Values.Where(m => m["sentDateTime"] is not null)
-                .Select(m => (JsonNode)new JsonObject { ["id"] = m["id"]!.GetValue<string>(), ["sentDateTime"] = m["sentDateTime"]!.GetValue<string>() })
-                .ToArray()),
-        }));
+            // $top is the page size (Graph's default is 10); the next page is linked, never to be rebuilt by the caller.
+            var top = int.TryParse(context.Request.Query["$top"], out var t) ? Math.Clamp(t, 1, 1000) : 10;
+            var skip = int.TryParse(context.Request.Query["$skip"], out var k) ? k : 0;
+            var filter = context.Request.Query["$filter"].ToString();
+            var conversation = filter.StartsWith("conversationId eq '", StringComparison.Ordinal) ? filter[19..^1].Replace("''", "'", StringComparison.Ordinal) : null;
+            var all = _messages.Values.Where(m => m["sentDateTime"] is not null)
+                .Where(m => conversation is null || m["conversationId"]?.GetValue<string>() == conversation)
+                .OrderBy(m => m["id"]!.GetValue<string>(), StringComparer.Ordinal).ToList();
+            var page = new JsonObject
+            {
+                ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users('me')/mailFolders('sentitems')/messages(id,sentDateTime,toRecipients)",
+                ["value"] = new JsonArray(all.Skip(skip).Take(top).Select(m => (JsonNode)new JsonObject
+                {
+                    ["@odata.etag"] = "W/\"CQAAABYAAACcx0/TODxQTJisegJjC7G3AAAB7Qlm\"",
+                    ["id"] = m["id"]!.GetValue<string>(),
+                    ["sentDateTime"] = m["sentDateTime"]!.GetValue<string>(),
+                    ["toRecipients"] = m["toRecipients"]?.DeepClone() ?? new JsonArray(),
+                }).ToArray()),
+            };
+            if (skip + top < all.Count)
+                page["@odata.nextLink"] = $"{BaseUrl}/v1.0/me/mailFolders/sentitems/messages?%24filter={Uri.EscapeDataString(filter)}&%24select=id%2csentDateTime%2ctoRecipients&%24top={top}&%24skip={skip + top}";
+            return Results.Json(page);
+        });
     }
 
     private JsonObject? Find(string id) =>
@@ -238,7 +357,16 @@ public sealed partial class FakeGraph : IAsyncDisposable
             context.Response.StatusCode = status;
             if (retryAfter is not null) context.Response.Headers.RetryAfter = retryAfter;
             context.Response.ContentType = "application/json";
-            return context.Response.WriteAsync(JsonSerializer.Serialize(new { error = new { code, message, innerError = new { date = "2026-11-28T10:00:00", requestId = Guid.NewGuid() } } }));
+            var innerError = new JsonObject
+            {
+                ["date"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                ["request-id"] = context.Response.Headers["request-id"].ToString(),
+                ["client-request-id"] = context.Request.Headers["client-request-id"].ToString(),
+            };
+            return context.Response.WriteAsync(new JsonObject
+            {
+                ["error"] = new JsonObject { ["code"] = code, ["message"] = message, ["innerError"] = innerError },
+            }.ToJsonString());
         }
     }
 
