@@ -21,6 +21,37 @@ public sealed class OptionsValidationTests
     }
 
     [TestMethod]
+    [DataRow("Graph:MaxRetries", "4", "Graph:MaxRetries", DisplayName = "more retries than the outbox's lease allows")]
+    [DataRow("Graph:AttemptTimeout", "00:00:00.500", "Graph:AttemptTimeout", DisplayName = "an attempt shorter than a second")]
+    [DataRow("Graph:AttemptTimeout", "00:02:01", "Graph:AttemptTimeout", DisplayName = "an attempt longer than two minutes")]
+    [DataRow("Graph:MaxRetryWait", "00:01:01", "Graph:MaxRetryWait", DisplayName = "a Retry-After wait over a minute")]
+    [DataRow("Graph:AttemptTimeout", "00:01:40", "hälften av utkorgens lås", DisplayName = "3 × 100 s + 2 × 10 s: more than five minutes in all")]
+    public void Graph_timeouts_and_retries_are_sized_together(string key, string value, string named)
+    {
+        var settings = Tests.Auth.FakeEntra.Settings();
+        settings["Mailbox:Adapter"] = "Graph";
+        settings[key] = value;
+        using var api = new KontaktlofteFactory(sandboxIdentity: true, settings: settings);
+
+        var error = Assert.Throws<OptionsValidationException>(() => api.CreateClient());
+
+        StringAssert.Contains(error.Message, named);
+    }
+
+    [TestMethod]
+    public void Five_minutes_in_all_is_the_most_one_graph_call_may_take()
+    {
+        // 3 × 95 s + 2 × 7.5 s = 300 s: exactly half the outbox's lease is allowed.
+        var settings = Tests.Auth.FakeEntra.Settings();
+        settings["Mailbox:Adapter"] = "Graph";
+        settings["Graph:AttemptTimeout"] = "00:01:35";
+        settings["Graph:MaxRetryWait"] = "00:00:07.500";
+        using var api = new KontaktlofteFactory(sandboxIdentity: true, settings: settings);
+
+        Assert.IsNotNull(api.CreateClient());
+    }
+
+    [TestMethod]
     public void The_same_day_off_twice_is_refused()
     {
         using var api = new KontaktlofteFactory(settings: new()

@@ -373,10 +373,15 @@ public sealed partial class FakeGraph : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }
 
-/// <summary>Microsoft.Identity.Web's header provider, without Entra: a fixed token, and a long-running session key.</summary>
+/// <summary>
+/// Microsoft.Identity.Web's header provider without Entra, behaving like MSAL's cache: a fixed token inside a request,
+/// a long-running session that exists only once started (through this instance: a new instance is a restart with an
+/// in-memory cache), and MSAL's own exception for a session key it does not know.
+/// </summary>
 public sealed class FakeTokens : IAuthorizationHeaderProvider
 {
     public const string SessionKey = "obo-session-42";
+    private readonly ConcurrentDictionary<string, bool> _sessions = new();
     public ConcurrentQueue<string?> SessionKeysUsed { get; } = new();
 
     public Task<string> CreateAuthorizationHeaderForUserAsync(IEnumerable<string> scopes, AuthorizationHeaderProviderOptions? authorizationHeaderProviderOptions = null,
@@ -384,9 +389,17 @@ public sealed class FakeTokens : IAuthorizationHeaderProvider
     {
         var acquire = authorizationHeaderProviderOptions?.AcquireTokenOptions;
         if (acquire?.LongRunningWebApiSessionKey == AcquireTokenOptions.LongRunningWebApiSessionKeyAuto)
+        {
             acquire.LongRunningWebApiSessionKey = SessionKey;
+            _sessions[SessionKey] = true;
+        }
         else
+        {
             SessionKeysUsed.Enqueue(acquire?.LongRunningWebApiSessionKey);
+            if (acquire?.LongRunningWebApiSessionKey is { } key && !_sessions.ContainsKey(key))
+                throw new Microsoft.Identity.Client.MsalClientException(Microsoft.Identity.Client.MsalError.OboCacheKeyNotInCacheError,
+                    "The token cache does not contain a token with an OBO cache key that matches the longRunningProcessSessionKey passed into ILongRunningWebApi.AcquireTokenInLongRunningProcess method.");
+        }
         return Task.FromResult("Bearer fake-graph-token");
     }
 

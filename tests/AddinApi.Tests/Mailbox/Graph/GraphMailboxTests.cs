@@ -44,7 +44,7 @@ public sealed class GraphMailboxTests
         if (File.Exists(_database)) File.Delete(_database);
     }
 
-    private KontaktlofteFactory Api(DateTimeOffset? now = null)
+    private KontaktlofteFactory Api(DateTimeOffset? now = null, FakeTokens? tokens = null)
     {
         var api = new KontaktlofteFactory(
             settings: new()
@@ -56,7 +56,7 @@ public sealed class GraphMailboxTests
             },
             now: now,
             database: _database,
-            services: s => s.Replace(ServiceDescriptor.Singleton<IAuthorizationHeaderProvider>(_tokens)));
+            services: s => s.Replace(ServiceDescriptor.Singleton<IAuthorizationHeaderProvider>(tokens ?? _tokens)));
         _apis.Add(api);
         return api;
     }
@@ -159,6 +159,32 @@ public sealed class GraphMailboxTests
         Assert.AreEqual(OutboxStatus.Sent, delivery.Status);
         Assert.IsNull(ack.PersonalLine);
         Assert.IsGreaterThanOrEqualTo(1, delivery.Attempts);
+    }
+
+    [TestMethod]
+    public async Task A_session_the_token_cache_lost_is_a_dead_letter_at_once_not_a_retry_every_ten_minutes()
+    {
+        _graph.SendAlwaysFails = true;
+        var first = Api();
+        Assert.AreEqual("queued", (await (await Acknowledge(first.SandboxOfficial(), ImmutableId)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("status").GetString());
+        await first.DisposeAsync();
+
+        _graph.SendAlwaysFails = false;
+        var restarted = Api(now: Friday.AddDays(1), tokens: new FakeTokens()); // a cache in memory: the session is gone
+        _ = restarted.CreateClient();
+        OutboxItem delivery;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        do
+        {
+            await Task.Delay(200);
+            await using var scope = restarted.Services.CreateAsyncScope();
+            delivery = await scope.ServiceProvider.GetRequiredService<KontaktlofteDb>().Set<OutboxItem>().AsNoTracking().SingleAsync();
+        } while (delivery.Status == OutboxStatus.Queued && DateTime.UtcNow < deadline);
+
+        Assert.AreEqual(OutboxStatus.Failed, delivery.Status);
+        StringAssert.Contains(delivery.LastError, "Öppna meddelandet och skicka igen");
+        Assert.AreEqual(0, _graph.SuccessfulSends);
     }
 
     [TestMethod]

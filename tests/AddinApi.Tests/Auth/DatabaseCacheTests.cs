@@ -1,0 +1,135 @@
+using System.Security.Claims;
+using Kontaktlofte.AddinApi.Auth;
+using Kontaktlofte.AddinApi.Organisation;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kontaktlofte.AddinApi.Tests.Auth;
+
+/// <summary>
+/// The shared cache in the database (MSAL's token cache lives in it): what is written is read back by another instance,
+/// expiry is kept to the second on both sides, and the last writer wins.
+/// </summary>
+[TestClass]
+public sealed class DatabaseCacheTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 30, 8, 0, 0, TimeSpan.Zero);
+
+    private sealed class MovingClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    private string _database = null!;
+    private readonly List<KontaktlofteFactory> _apis = [];
+
+    [TestInitialize]
+    public void Create() => _database = KontaktlofteFactory.NewDatabasePath();
+
+    [TestCleanup]
+    public async Task Remove()
+    {
+        foreach (var api in _apis) await api.DisposeAsync();
+        if (File.Exists(_database)) File.Delete(_database);
+    }
+
+    /// <summary>An instance of the API on the shared database, with its own clock.</summary>
+    private (IDistributedCache Cache, MovingClock Clock) Instance()
+    {
+        var clock = new MovingClock(Start);
+        var api = new KontaktlofteFactory(database: _database, services: s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            s.AddSingleton<DatabaseCache>();
+        });
+        _apis.Add(api);
+        _ = api.CreateClient(); // migrates
+        return (api.Services.GetRequiredService<DatabaseCache>(), clock);
+    }
+
+    private static readonly byte[] Session = [1, 2, 3, 4];
+
+    [TestMethod]
+    public async Task What_one_instance_writes_another_reads()
+    {
+        var (first, _) = Instance();
+        var (second, _) = Instance();
+
+        await first.SetAsync("session-1", Session, new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromDays(1) });
+
+        CollectionAssert.AreEqual(Session, await second.GetAsync("session-1"));
+        Assert.IsNull(await second.GetAsync("session-2"));
+    }
+
+    [TestMethod]
+    public async Task A_sliding_entry_lives_as_long_as_it_is_read_and_not_a_second_more()
+    {
+        var (cache, clock) = Instance();
+        await cache.SetAsync("s", Session, new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(1) });
+
+        clock.Now = Start.AddMinutes(59);
+        Assert.IsNotNull(await cache.GetAsync("s"), "read within the hour: it slides on from here");
+        clock.Now = Start.AddMinutes(59 + 59);
+        Assert.IsNotNull(await cache.GetAsync("s"), "an hour after the last read is still within");
+        clock.Now = Start.AddMinutes(59 + 59 + 60);
+        Assert.IsNull(await cache.GetAsync("s"), "exactly an hour untouched: gone");
+    }
+
+    [TestMethod]
+    public async Task An_absolute_end_holds_however_often_it_is_read()
+    {
+        var (cache, clock) = Instance();
+        await cache.SetAsync("s", Session, new DistributedCacheEntryOptions
+        {
+            SlidingExpiration = TimeSpan.FromHours(1), AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(90),
+        });
+
+        clock.Now = Start.AddMinutes(50);
+        await cache.RefreshAsync("s");
+        clock.Now = Start.AddMinutes(89);
+        Assert.IsNotNull(await cache.GetAsync("s"));
+        clock.Now = Start.AddMinutes(90);
+        Assert.IsNull(await cache.GetAsync("s"), "the absolute end is the end");
+    }
+
+    [TestMethod]
+    public async Task Writing_again_replaces_and_removing_forgets()
+    {
+        var (cache, _) = Instance();
+        var options = new DistributedCacheEntryOptions { AbsoluteExpiration = Start.AddDays(1) };
+        await cache.SetAsync("s", Session, options);
+
+        await cache.SetAsync("s", [9], options);
+        CollectionAssert.AreEqual(new byte[] { 9 }, await cache.GetAsync("s"));
+
+        await cache.RemoveAsync("s");
+        Assert.IsNull(await cache.GetAsync("s"));
+    }
+
+    [TestMethod]
+    public async Task An_entry_without_an_end_is_refused_and_one_already_past_is_not_kept()
+    {
+        var (cache, _) = Instance();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => cache.SetAsync("s", Session, new DistributedCacheEntryOptions()));
+        await cache.SetAsync("old", Session, new DistributedCacheEntryOptions { AbsoluteExpiration = Start });
+        Assert.IsNull(await cache.GetAsync("old"));
+    }
+
+    [TestMethod]
+    [DataRow("preferred_username", "hanna.lindqvist@botkyrka.se", "hanna.lindqvist@botkyrka.se", DisplayName = "v2.0")]
+    [DataRow("upn", "hanna.lindqvist@botkyrka.se", "hanna.lindqvist@botkyrka.se", DisplayName = "v1.0 upn")]
+    [DataRow("unique_name", "live.com#hanna@example.se", "hanna@example.se", DisplayName = "v1.0 guest unique_name")]
+    [DataRow("email", "hanna@example.se", "hanna@example.se", DisplayName = "optional email claim")]
+    [DataRow("unique_name", "BOTKYRKA\\hanna", null, DisplayName = "not an address")]
+    [DataRow("upn", "@botkyrka.se", null, DisplayName = "nothing before @")]
+    [DataRow("upn", "hanna@", null, DisplayName = "nothing after @")]
+    public void The_officials_address_comes_from_whichever_claim_holds_one(string type, string value, string? address) =>
+        Assert.AreEqual(address, OfficialAddress.FromClaims(new ClaimsPrincipal(new ClaimsIdentity([new Claim(type, value)], "test"))));
+
+    [TestMethod]
+    public void The_v2_claim_goes_before_the_v1_ones() =>
+        Assert.AreEqual("a@botkyrka.se", OfficialAddress.FromClaims(new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim("unique_name", "b@botkyrka.se"), new Claim("preferred_username", "a@botkyrka.se")], "test"))));
+}
