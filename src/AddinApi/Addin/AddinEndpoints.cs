@@ -23,7 +23,8 @@ public static class AddinEndpoints
         {
             var clientId = configuration["AzureAd:ClientId"] ?? "";
             return TypedResults.Ok(new AddinConfig(clientId, configuration["AzureAd:TenantId"] ?? "",
-                clientId.Length > 0 ? $"{configuration["AzureAd:Audience"] ?? $"api://{clientId}"}/{KontaktlofteClaims.ApiScope}" : "",
+                // The scope is named by the App ID URI whichever token version Entra issues (the token's audience is not).
+                clientId.Length > 0 ? $"{configuration["Addin:AppIdUri"] ?? $"api://{clientId}"}/{KontaktlofteClaims.ApiScope}" : "",
                 !configuration.UsesEntraId()));
         }).AllowAnonymous().WithName("GetAddinConfig").WithTags("Tillägget").WithSummary("Tilläggets inställningar för inloggning");
         return app;

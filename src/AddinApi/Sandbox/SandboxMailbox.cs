@@ -27,11 +27,18 @@ internal sealed class SandboxMailbox(SandboxDb db, TimeProvider clock) : IMailbo
             sent.SentAt ?? sent.CreatedAt, new Dictionary<string, string>(), []);
     }
 
-    public static MailboxMessage ToMessage(SandboxMail mail) => new(
-        mail.Id, mail.InternetMessageId, mail.ConversationId, new MailAddress(mail.FromName, mail.FromAddress),
-        mail.Subject, mail.BodyHtml, mail.BodyText, mail.ReceivedAt,
-        JsonSerializer.Deserialize<Dictionary<string, string>>(mail.HeadersJson) ?? [],
-        mail.Categories.Split(';', StringSplitOptions.RemoveEmptyEntries));
+    public static MailboxMessage ToMessage(SandboxMail mail)
+    {
+        var headers = new Dictionary<string, string>(JsonSerializer.Deserialize<Dictionary<string, string>>(mail.HeadersJson) ?? [],
+            StringComparer.OrdinalIgnoreCase);
+        return new MailboxMessage(mail.Id, mail.InternetMessageId, mail.ConversationId, new MailAddress(mail.FromName, mail.FromAddress),
+            mail.Subject, mail.BodyHtml, mail.BodyText, mail.ReceivedAt, headers, mail.Categories.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            // As Graph's replyTo: the header a web form sets, "Name <address>".
+            ReplyTo = headers.TryGetValue("Reply-To", out var replyTo) && System.Net.Mail.MailAddress.TryCreate(replyTo, out var parsed)
+                ? [new MailAddress(parsed.DisplayName.Length > 0 ? parsed.DisplayName : null, parsed.Address)] : [],
+        };
+    }
 
     public async Task<string> CreateReplyDraftAsync(MailboxOwner owner, string messageId, ReplyDraft reply, CancellationToken cancel)
     {

@@ -40,7 +40,7 @@ public static class SandboxMode
             if (!local)
                 throw new InvalidOperationException(
                     $"Sandlådeidentiteten får bara användas i Development eller Sandbox, inte i {env.EnvironmentName}. " +
-                    "Konfigurera AzureAd (ClientId, TenantId, Audience) för att köra i produktion.");
+                    "Konfigurera AzureAd (Instance, TenantId, ClientId, ClientCredentials) för att köra i produktion.");
             builder.Services.AddAuthentication(SandboxAuthenticationHandler.SchemeName)
                 .AddScheme<AuthenticationSchemeOptions, SandboxAuthenticationHandler>(SandboxAuthenticationHandler.SchemeName, null);
         }

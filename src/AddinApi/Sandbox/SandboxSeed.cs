@@ -44,6 +44,10 @@ internal static class SandboxSeed
         new(0, 6, "Nyhetsbrevet Bygg & Bo", "nyheter@byggobo.example.com", "Veckans nyheter om bygg och boende",
             "Läs veckans nyheter om bygg och boende. Avregistrera dig här.",
             new() { ["List-Unsubscribe"] = "<mailto:avregistrera@byggobo.example.com>", ["Precedence"] = "bulk" }),
+        // A web form (e-tjänst) sends from the municipality's no-reply address, the citizen in Reply-To: the citizen's mail.
+        new(1, 9, "Botkyrka kommun e-tjänster", "noreply@botkyrka.se", "Kontakta oss: fråga om carport",
+            "Meddelande från e-tjänsten Kontakta oss\n\nNamn: Mehmet Yilmaz\nE-post: mehmet.yilmaz@example.se\n\nHej! Behöver jag bygglov för en carport på 20 kvadratmeter bredvid huset?\n\nMehmet Yilmaz",
+            new() { ["Reply-To"] = "Mehmet Yilmaz <mehmet.yilmaz@example.se>", ["Auto-Submitted"] = "auto-generated" }),
         new(1, 12, "Lena Ström", "lena.strom@example.se", "Automatiskt svar: Bygglov Tumba 7:123",
             "Jag är på semester till och med 2026-12-07. Vid brådskande ärenden, ring 08-123 456 78.",
             new() { ["Auto-Submitted"] = "auto-replied" }),

@@ -19,7 +19,7 @@ namespace Kontaktlofte.AddinApi.Tests.Acknowledgements;
 [TestClass]
 public sealed class ReceiptReviewTests
 {
-    private const int SeededMail = 14;
+    private const int SeededMail = 15;
 
     private static KontaktlofteFactory _api = null!;
     private static List<JsonElement> _seeded = null!;

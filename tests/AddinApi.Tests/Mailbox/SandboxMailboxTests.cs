@@ -127,4 +127,34 @@ public sealed class SandboxMailboxTests
         Assert.AreEqual(HttpStatusCode.Forbidden, (await _api.ClientAs("Annan").GetAsync("/api/sandbox/sent")).StatusCode);
         Assert.AreEqual(HttpStatusCode.Forbidden, (await _api.ClientAs("Annan").GetAsync("/api/messages/x/promise")).StatusCode);
     }
+
+    [TestMethod]
+    public async Task A_web_form_mail_is_the_citizens_and_its_receipt_goes_to_the_reply_to_with_the_question_quoted()
+    {
+        using var api = new KontaktlofteFactory(now: Wednesday);
+        var official = api.SandboxOfficial();
+        var id = await official.MessageIdAsync("Kontakta oss: fråga om carport");
+
+        var promise = await official.GetFromJsonAsync<JsonElement>($"/api/messages/{id}/promise");
+        var sent = await official.PostOnceAsync($"/api/messages/{id}/acknowledgement", new { }, "form-1");
+
+        Assert.AreEqual("question", promise.GetProperty("category").GetString(), "noreply@ and Auto-Submitted belong to the form, not to Mehmet");
+        Assert.AreEqual(HttpStatusCode.Created, sent.StatusCode, await sent.Content.ReadAsStringAsync());
+        var receipt = (await official.GetFromJsonAsync<List<JsonElement>>("/api/sandbox/sent"))!.Single();
+        Assert.AreEqual("mehmet.yilmaz@example.se", receipt.GetProperty("to").GetString());
+        StringAssert.Contains(receipt.GetProperty("bodyHtml").GetString(), "Behöver jag bygglov för en carport på 20 kvadratmeter bredvid huset?");
+    }
+
+    [TestMethod]
+    public async Task A_sensitive_message_is_not_quoted_in_its_receipt()
+    {
+        using var api = new KontaktlofteFactory(now: Wednesday);
+        var official = api.SandboxOfficial();
+        var id = await official.MessageIdAsync("Ekonomiskt bistånd");
+
+        await official.PostOnceAsync($"/api/messages/{id}/acknowledgement", new { }, "bistand-1");
+
+        var body = (await official.GetFromJsonAsync<List<JsonElement>>("/api/sandbox/sent"))!.Single().GetProperty("bodyHtml").GetString()!;
+        Assert.IsFalse(body.Contains("avslag", StringComparison.Ordinal) || body.Contains("811218", StringComparison.Ordinal), body);
+    }
 }
