@@ -8,9 +8,5 @@ namespace Kontaktlofte.AddinApi.Mailbox;
 /// </summary>
 public static class MailboxIds
 {
-    public static string Rest(string id)
-    {
-        var decoded = id.Contains('%', StringComparison.Ordinal) ? Uri.UnescapeDataString(id) : id;
-        return decoded.Replace('/', '-').Replace('+', '_');
-    }
+    public static string Rest(string id) => Uri.UnescapeDataString(id).Replace('/', '-').Replace('+', '_');
 }

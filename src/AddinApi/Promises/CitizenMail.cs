@@ -46,7 +46,7 @@ internal static partial class CitizenMails
         if (header is null) return direct;
         // A date after the forward, or long before it, is a misread or a wrong clock: the forward's own time is the safe bound.
         var received = header.SentAt is { } sent && sent <= message.ReceivedAt && message.ReceivedAt - sent <= MaxForwardDelay ? sent : message.ReceivedAt;
-        return new CitizenMail(header.From, received, message.From, source[header.BodyStart..].Trim()) { AnswerTo = header.From };
+        return new CitizenMail(header.From, received, message.From, source[header.BodyStart..].Trim());
     }
 
     /// <summary>How long before the forward a citizen's own date is still believed.</summary>

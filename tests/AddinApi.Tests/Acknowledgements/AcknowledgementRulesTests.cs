@@ -110,7 +110,7 @@ public sealed class AcknowledgementRulesTests
     public void The_contact_persons_name_is_needed_and_at_most_200_characters()
     {
         Accepted(Request(contact: Me with { Name = new string('a', 200) }));
-        Refused(Request(contact: Me with { Name = new string('a', 201) }), "contactPerson.name");
+        StringAssert.Contains(Refused(Request(contact: Me with { Name = new string('a', 201) }), "contactPerson.name"), "namn (högst 200 tecken)");
         Refused(Request(contact: Me with { Name = "  " }), "contactPerson.name");
     }
 
@@ -128,7 +128,7 @@ public sealed class AcknowledgementRulesTests
     public void Title_and_phone_have_their_lengths()
     {
         Accepted(Request(contact: Me with { Title = new string('t', 200), Phone = new string('1', 50) }));
-        Refused(Request(contact: Me with { Title = new string('t', 201) }), "contactPerson");
+        StringAssert.Contains(Refused(Request(contact: Me with { Title = new string('t', 201) }), "contactPerson"), "Titeln får vara högst 200 tecken");
         Refused(Request(contact: Me with { Phone = new string('1', 51) }), "contactPerson");
         Assert.IsNull(Accepted(Request(contact: Me with { Title = null, Phone = null })).Contact.Phone, "no phone is allowed");
     }
@@ -139,7 +139,7 @@ public sealed class AcknowledgementRulesTests
         Assert.IsNull(Accepted(Request(line: "   ")).PersonalLine);
         Assert.AreEqual("Jag ringer dig.", Accepted(Request(line: "  Jag ringer dig.  ")).PersonalLine);
         Assert.HasCount(500, Accepted(Request(line: new string('a', 500))).PersonalLine!);
-        Refused(Request(line: new string('a', 501)), "personalLine");
+        StringAssert.Contains(Refused(Request(line: new string('a', 501)), "personalLine"), "högst 500 tecken");
         StringAssert.Contains(Refused(Request(line: "Gäller 811218-9876."), "personalLine"), "personnummer");
     }
 
@@ -162,6 +162,7 @@ public sealed class AcknowledgementRulesTests
         var later = Rules.Warnings(Accepted(Request(Today.AddDays(1)), request), request.Facts).Single();
         Assert.AreEqual("document-request.later-than-due", later.Code);
         StringAssert.Contains(later.Message, "TF 2 kap. 15 §");
+        StringAssert.Contains(later.Message, "letas fram eller sekretessprövas");
         var question = Message(due: Today);
         Assert.IsEmpty(Rules.Warnings(Accepted(Request(Today.AddDays(1)), question), question.Facts), "other mail may be promised later");
     }
@@ -178,5 +179,8 @@ public sealed class AcknowledgementRulesTests
         StringAssert.Contains(warning.Message, "finska");
         Assert.IsEmpty(Rules.Warnings(swedish, tracked.Facts));
         Assert.IsEmpty(Rules.Warnings(Accepted(Request(line: "Ok.")), tracked.Facts), "too short to be sure: no warning");
+        StringAssert.Contains(Rules.Warnings(finnish, tracked.Facts).Single().Message, "men mottagningsbeviset är på svenska");
+        var english = Accepted(Request(language: "fi", line: "Hello! I will call you tomorrow and tell you more about the application. Thank you for your patience."));
+        StringAssert.Contains(Rules.Warnings(english, tracked.Facts).Single().Message, "skriven på engelska, men mottagningsbeviset är på finska");
     }
 }

@@ -66,11 +66,35 @@ public sealed class CitizenMailTests
     }
 
     [TestMethod]
-    public void A_reply_to_without_an_address_counts_for_nothing()
+    [DataRow(null)]
+    [DataRow("")]
+    public void A_reply_to_without_an_address_counts_for_nothing(string? address)
     {
-        var mail = CitizenMails.Of(Mail(Anna, replyTo: new MailAddress("Ingen", null)), Botkyrka);
+        var mail = CitizenMails.Of(Mail(Anna, replyTo: new MailAddress("Ingen", address)), Botkyrka);
 
         Assert.AreEqual(Anna, mail.AnswerTo);
+    }
+
+    [TestMethod]
+    public void A_forward_of_a_colleagues_mail_only_stays_the_colleagues()
+    {
+        var text = "Till dig.\n\nFrån: Per Holm <per.holm@botkyrka.se>\nSkickat: den 25 november 2026 16:05\nÄmne: Möte\n\nSes vi?";
+
+        var mail = CitizenMails.Of(Mail(Kontaktcenter, "VB: Möte", text), Botkyrka);
+
+        Assert.AreEqual(Kontaktcenter, mail.Citizen);
+        Assert.IsNull(mail.ForwardedBy);
+    }
+
+    [TestMethod]
+    public void A_gmail_forward_names_the_citizen_too()
+    {
+        var text = "---------- Forwarded message ---------\nFrom: Anna Berg <anna.berg@example.se>\nDate: Wed, Nov 25, 2026 at 4:05 PM\nSubject: Bygglov\nTo: <kontaktcenter@botkyrka.se>\n\nBehöver jag bygglov?";
+
+        var mail = CitizenMails.Of(Mail(Kontaktcenter, "Fwd: Bygglov", text), Botkyrka);
+
+        Assert.AreEqual(Anna.Address, mail.Citizen.Address);
+        Assert.AreEqual("Behöver jag bygglov?", mail.ForwardedText);
     }
 
     [TestMethod]

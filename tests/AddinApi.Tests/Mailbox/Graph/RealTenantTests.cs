@@ -217,6 +217,15 @@ public sealed class RealTenantTests
     }
 
     [TestMethod]
+    public async Task With_continuous_access_evaluation_on_the_api_tells_entra_it_can_take_claims_challenges()
+    {
+        var response = await Official(Api(more: new() { ["AzureAd:ClientCapabilities:0"] = "cp1" })).GetAsync($"/api/messages/{MessageId}/promise");
+
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
+        StringAssert.Contains(_entra.TokenRequests.First()["claims"], "\"xms_cc\":{\"values\":[\"cp1\"]}", "MSAL sends the client capability");
+    }
+
+    [TestMethod]
     public async Task A_mailbox_the_user_may_not_use_is_a_403_in_swedish()
     {
         _graph.DenyAccess = true;
