@@ -35,9 +35,7 @@ function receipt(r: SentAcknowledgement, latest: boolean, reload: () => void): H
       h("button", { type: "button", class: "secondary", onclick: reload }, "Uppdatera")),
     r.status === "failed" && h("div", { class: "message-bar", "data-tone": "danger", role: "alert" },
       h("p", {}, icon("!"), h("strong", {}, ` Kunde inte skickas (${dateTime(r.createdAt)}): `), r.error ?? "okänt fel."),
-      h("p", {}, kinds[r.kind] === "Mottagningsbevis"
-        ? "Gör det som felet säger och skicka sedan mottagningsbeviset igen nedan, eller svara invånaren direkt i Outlook."
-        : "Gör det som felet säger och skicka sedan beskedet igen med Nytt besked nedan, eller svara invånaren direkt i Outlook.")),
+      h("p", {}, "Gör det som felet säger. Skicka sedan igen med formuläret nedan (mottagningsbevis eller Nytt besked), eller svara invånaren direkt i Outlook.")),
     h("dl", { class: "facts" },
       h("dt", {}, "Till"), h("dd", {}, r.to),
       h("dt", {}, "Ämne"), h("dd", {}, r.subject),
