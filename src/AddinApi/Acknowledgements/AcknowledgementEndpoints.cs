@@ -73,7 +73,8 @@ public static class AcknowledgementEndpoints
         if (problem is not null) return problem;
         var facts = checkedFacts! with { IsUpdate = update };
         return TypedResults.Ok(new ReceiptPreview(tracked.Citizen.AnswerTo.Address ?? "", ReceiptText.Subject(facts.Language, update),
-            s.Receipts.Html(facts), facts.Language, facts.PromisedDate, facts.Contact, s.Rules.Warnings(facts, tracked.Facts)));
+            AcknowledgementSender.FullHtml(s.Receipts, facts, tracked, s.Clock.Today()), facts.Language, facts.PromisedDate, facts.Contact,
+            s.Rules.Warnings(facts, tracked.Facts)));
     }
 
     private static async Task<Results<Created<AcknowledgementResult>, ValidationProblem, ProblemHttpResult>> SendAsync(
@@ -189,7 +190,7 @@ public static class AcknowledgementEndpoints
             var status = item?.Status ?? OutboxStatus.Queued;
             var body = status == OutboxStatus.Sent && ack.DraftId is { } sent
                 ? (await s.Mailbox.GetMessageAsync(owner, sent, cancel))?.BodyHtml
-                : status == OutboxStatus.Queued ? s.Receipts.Html(AcknowledgementSender.FactsOf(ack, tracked.Facts)) : null;
+                : status == OutboxStatus.Queued ? AcknowledgementSender.FullHtml(s.Receipts, AcknowledgementSender.FactsOf(ack, tracked.Facts), tracked, s.Clock.Today()) : null;
             list.Add(new SentAcknowledgement(ack.Id, ack.IsUpdate ? AcknowledgementKind.Update : AcknowledgementKind.First, status, ack.CreatedAt,
                 status == OutboxStatus.Sent ? item?.DoneAt : null, tracked.Citizen.AnswerTo.Address ?? "",
                 ReceiptText.Subject(ack.Language, ack.IsUpdate), body, ack.PromisedDate, ack.Contact, item?.LastError));

@@ -19,6 +19,9 @@ internal sealed class AcknowledgementSender(KontaktlofteDb db, IMailbox mailbox,
     public const string OutboxKind = "acknowledgement";
     public const string Category = "Kontaktlöfte: bekräftat";
 
+    /// <summary>How long a draft that left Drafts may take to show up in Sent Items before it counts as deleted.</summary>
+    public static readonly TimeSpan ConfirmWithin = TimeSpan.FromMinutes(15);
+
     private MailboxMessage? _known;
 
     public string Kind => OutboxKind;
@@ -42,13 +45,17 @@ internal sealed class AcknowledgementSender(KontaktlofteDb db, IMailbox mailbox,
                 // nothing of what it is about. Graph's createReply answers the sender: a forward's citizen, or a Reply-To (a web form's citizen), is named.
                 var to = string.Equals(citizen.AnswerTo.Address, message.From.Address, StringComparison.OrdinalIgnoreCase) ? null : citizen.AnswerTo;
                 ack.DraftId = await mailbox.CreateReplyDraftAsync(owner, ack.MessageId, new ReplyDraft(ReceiptText.Subject(ack.Language, ack.IsUpdate),
-                    receipts.Html(FactsOf(ack, tracked)), to, tracked.Sensitive ? null : message), cancel);
+                    receipts.Html(FactsOf(ack, tracked)), to, Quoting(message, citizen, tracked.Sensitive)), cancel);
                 tracked.ReceiptIds = [.. tracked.ReceiptIds, ack.DraftId];
                 await db.SaveChangesAsync(cancel);
             }
-            var outcome = await mailbox.SendDraftAsync(owner, ack.DraftId, cancel);
-            if (outcome == SendOutcome.Confirming && log.IsEnabled(LogLevel.Information))
-                log.LogInformation("Mottagningsbevis {Id}: utkastet har lämnat Utkast och flyttas till Skickat (sändningen bekräftas)", id);
+            if (await mailbox.SendDraftAsync(owner, ack.DraftId, cancel) == SendOutcome.Confirming)
+                // Graph's copy in Sent Items may take a while to appear (Microsoft: "may not succeed immediately"); a draft
+                // that never shows up again was deleted, and nothing reached the citizen.
+                throw clock.GetUtcNow() - ack.CreatedAt < ConfirmWithin
+                    ? new RetryLaterException("Mottagningsbeviset är på väg till Skickat objekt; sändningen bekräftas.", TimeSpan.FromSeconds(30))
+                    : new CannotBeSentException(
+                        "Utkastet till mottagningsbeviset finns inte längre och syns inte bland Skickade objekt (det kan ha tagits bort). Skicka igen.");
             ack.PersonalLine = null; // kept only until sent: it is part of a mail body
             // The citizen holds the latest date sent: an older receipt delivered late does not take a newer one back.
             if (!await NewerSentAsync(ack, cancel)) tracked.Promise(ack.PromisedDate, ack.Contact, clock.GetUtcNow());
@@ -86,6 +93,23 @@ internal sealed class AcknowledgementSender(KontaktlofteDb db, IMailbox mailbox,
             log.LogWarning("Meddelandet för mottagningsbevis {Id} kunde inte märkas: {Error}", ack.Id, error.GetType().Name);
         }
     }
+
+    /// <summary>
+    /// What is quoted below the receipt: what the citizen wrote. Of a forward only the citizen's own part, under their
+    /// name and date — never the colleague's note or the internal chain above it. Of a sensitive message nothing.
+    /// </summary>
+    public static MailboxMessage? Quoting(MailboxMessage message, CitizenMail citizen, bool sensitive) =>
+        sensitive ? null
+        : citizen.ForwardedBy is null ? message
+        : message with
+        {
+            From = citizen.Citizen, Subject = CitizenMails.OriginalSubject(message.Subject), ReceivedAt = citizen.ReceivedAt,
+            BodyHtml = null, BodyText = citizen.ForwardedText ?? "",
+        };
+
+    /// <summary>The whole text that goes out: the receipt, then the quote.</summary>
+    public static string FullHtml(ReceiptText receipts, ReceiptFacts facts, Tracked tracked, DateOnly today) =>
+        receipts.Html(facts) + (Quoting(tracked.Message, tracked.Citizen, tracked.Facts.Sensitive) is { } quoted ? ReplyQuote.Html(quoted, today) : "");
 
     public static ReceiptFacts FactsOf(Acknowledgement ack, TrackedMessage message) => new(
         Stockholm.DayOf(message.ReceivedAt), ack.PromisedDate, ack.Contact,

@@ -24,7 +24,7 @@ internal sealed class CacheEntryConfiguration : IEntityTypeConfiguration<CacheEn
     public void Configure(EntityTypeBuilder<CacheEntry> entry)
     {
         entry.ToTable("Cache");
-        entry.Property(e => e.Id).HasMaxLength(256);
+        entry.Property(e => e.Id).HasMaxLength(DatabaseCache.MaxKeyLength);
         entry.HasIndex(e => e.ExpiresAt);
     }
 }
@@ -38,7 +38,9 @@ internal sealed class CacheEntryConfiguration : IEntityTypeConfiguration<CacheEn
 internal sealed class DatabaseCache(IServiceScopeFactory scopes, TimeProvider clock) : IDistributedCache
 {
     private static readonly TimeSpan PurgeEvery = TimeSpan.FromMinutes(30);
-    private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
+    public const int MaxKeyLength = 256;
+    /// <summary>UTC ticks of the next bulk purge; shared by every request (the cache is a singleton).</summary>
+    private long _nextPurge;
 
     public byte[]? Get(string key) => GetAsync(key).GetAwaiter().GetResult();
 
@@ -80,6 +82,8 @@ internal sealed class DatabaseCache(IServiceScopeFactory scopes, TimeProvider cl
 
     public async Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
     {
+        // MSAL's keys are short (a hash, a session key, an account id); a longer one is a fault to see, not to lose silently.
+        if (key.Length > MaxKeyLength) throw new ArgumentException($"Nyckeln är längre än {MaxKeyLength} tecken.", nameof(key));
         var now = clock.GetUtcNow();
         var absolute = options.AbsoluteExpiration ?? (now + options.AbsoluteExpirationRelativeToNow);
         var sliding = options.SlidingExpiration;
@@ -122,8 +126,9 @@ internal sealed class DatabaseCache(IServiceScopeFactory scopes, TimeProvider cl
 
     private async Task PurgeAsync(KontaktlofteDb db, DateTimeOffset now, CancellationToken token)
     {
-        if (now < _nextPurge) return;
-        _nextPurge = now + PurgeEvery;
+        var due = Interlocked.Read(ref _nextPurge);
+        // One request purges; the others see the next time already moved on.
+        if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextPurge, (now + PurgeEvery).UtcTicks, due) != due) return;
         await db.Set<CacheEntry>().Where(e => e.ExpiresAt <= now).ExecuteDeleteAsync(token);
     }
 

@@ -40,6 +40,7 @@ internal sealed class GraphClients(IHttpClientFactory http, IAuthorizationHeader
 public static class GraphExtensions
 {
     private static readonly TimeSpan OutboxLease = TimeSpan.FromMinutes(10);
+    private const int CallsPerSend = 6;
 
     /// <summary>Once, whichever adapter asks first.</summary>
     public static WebApplicationBuilder AddGraph(this WebApplicationBuilder builder)
@@ -54,9 +55,11 @@ public static class GraphExtensions
                 "Graph:AttemptTimeout ska vara mellan 1 sekund och 2 minuter.")
             .Validate(o => o.MaxRetryWait >= TimeSpan.Zero && o.MaxRetryWait <= TimeSpan.FromMinutes(1),
                 "Graph:MaxRetryWait ska vara mellan 0 och 1 minut.")
-            // One call, retries and waits included, must end well inside the outbox's lease: else a second sender could start.
-            .Validate(o => o.CallBudget <= OutboxLease / 2,
-                "Graph:AttemptTimeout × (MaxRetries + 1) + MaxRetryWait × MaxRetries får vara högst fem minuter (hälften av utkorgens lås).")
+            // A receipt makes up to five Graph calls (read, createReply, draft check, send, mark), and Kiota may repeat one
+            // after a claims challenge: six calls, retries and waits included, must end inside the outbox's lease, else a
+            // second sender could take the item while the first is still at it.
+            .Validate(o => o.CallBudget * CallsPerSend <= OutboxLease,
+                "Graph:AttemptTimeout × (MaxRetries + 1) + MaxRetryWait × MaxRetries får vara högst 100 sekunder: sex anrop ska rymmas i utkorgens lås på tio minuter.")
             .ValidateOnStart();
         var graph = section.Get<GraphOptions>() ?? new GraphOptions();
         builder.Services.AddHttpClient(GraphClients.HttpClientName, client => client.Timeout = graph.CallBudget + TimeSpan.FromSeconds(5))

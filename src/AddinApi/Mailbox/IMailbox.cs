@@ -33,7 +33,10 @@ public sealed record MailboxMessage(
 /// <param name="Quoting">The message answered, quoted below the body as mail programs do; null quotes nothing.</param>
 public sealed record ReplyDraft(string? Subject, string BodyHtml, MailAddress? To = null, MailboxMessage? Quoting = null);
 
-/// <summary>How a send ended: sent, or gone from the drafts while Exchange moves it to Sent Items (sent, being confirmed).</summary>
+/// <summary>
+/// How a send ended: sent; or the draft has left Drafts without this call sending it (Exchange is moving an earlier send to
+/// Sent Items, or the draft was deleted) — to be confirmed by a later look.
+/// </summary>
 public enum SendOutcome { Sent, Confirming }
 
 /// <summary>The mark the product leaves on a citizen's message: an Outlook category and a property.</summary>

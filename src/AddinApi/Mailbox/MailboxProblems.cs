@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Kontaktlofte.AddinApi.Problems;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -21,13 +22,17 @@ internal sealed class MailboxProblems : IExceptionHandler
                 await ProblemAnswers.WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable,
                     $"Microsoft 365 går inte att nå just nu: {away.Message} Försök igen om en stund.");
                 return true;
-            case MailboxSignInRequiredException { Claims: { } claims } signIn:
-                // RFC 6750 §3 and Entra's claims challenge: the client acquires a token with these claims and retries.
+            case MailboxSignInRequiredException signIn:
+                // RFC 6750 §3 and Entra's claims challenge: the client acquires a token with these claims and retries. With
+                // no claims of Entra's (a revoked session) the challenge asks for a token issued from now on: MSAL.js then
+                // goes to Entra instead of handing back its cached token, and the official signs in again if need be.
+                var claims = signIn.Claims ?? Convert.ToBase64String(Encoding.UTF8.GetBytes(
+                    $"{{\"access_token\":{{\"nbf\":{{\"essential\":true,\"value\":\"{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}\"}}}}}}"));
                 context.Response.Headers.WWWAuthenticate =
                     $"Bearer error=\"insufficient_claims\", error_description=\"Ny inloggning krävs\", claims=\"{claims}\"";
                 await ProblemAnswers.WriteProblemAsync(context, StatusCodes.Status401Unauthorized, signIn.Message);
                 return true;
-            case MailboxAccessDeniedException or MailboxConsentRequiredException or MailboxSignInRequiredException:
+            case MailboxAccessDeniedException or MailboxConsentRequiredException:
                 await ProblemAnswers.WriteProblemAsync(context, StatusCodes.Status403Forbidden, exception.Message);
                 return true;
             case MailboxRefusedException refused:

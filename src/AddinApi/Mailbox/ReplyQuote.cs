@@ -28,7 +28,7 @@ internal static class ReplyQuote
             .Select(p => $"<p>{string.Join("<br>", p.Split('\n').Select(Escape))}</p>");
         return $"""
             <hr style="display:inline-block;width:98%" tabindex="-1">
-            <div id="divRplyFwdMsg" dir="ltr"><b>Från:</b> {Escape(from)}<br><b>Skickat:</b> {Escape(sent)}<br><b>Ämne:</b> {Escape(original.Subject)}</div>
+            <div id="divRplyFwdMsg" dir="ltr"><b>Från:</b> {Escape(from)}<br><b>Skickat:</b> {Escape(sent)}<br><b>Ämne:</b> {Escape(Masked(original.Subject, today))}</div>
             <div>{string.Concat(paragraphs)}</div>
             """;
     }

@@ -22,6 +22,15 @@ public sealed class OrganisationOptions
     /// <summary>Mail domains that are internal: the domain itself and every subdomain of it.</summary>
     public List<string> InternalDomains { get; set; } = [];
 
+    /// <summary>
+    /// The addresses the municipality's web forms (e-tjänster) send from, the citizen in Reply-To. A mail from one of them
+    /// with an outside Reply-To is the citizen's; any other internal sender's stays internal (a newsletter, a system).
+    /// </summary>
+    public List<string> WebFormSenders { get; set; } = [];
+
+    public bool IsWebFormSender(string? address) =>
+        address is not null && WebFormSenders.Any(s => s.Trim().Equals(address.Trim(), StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The municipality's telephone hours, in words, for receipts and automatic replies.</summary>
     public string PhoneHours { get; set; } = "";
 

@@ -35,7 +35,7 @@ internal static partial class CitizenMails
         var direct = new CitizenMail(message.From, message.ReceivedAt, null, null) { AnswerTo = replyTo ?? message.From };
         if (message.From.Address is not { } from || !org.IsInternalAddress(from)) return direct;
         // A web form (e-tjänst) sends from the municipality's own no-reply address with the citizen in Reply-To.
-        if (message.ReplyTo.FirstOrDefault(r => r.Address is { } address && !org.IsInternalAddress(address)) is { } citizen)
+        if (org.IsWebFormSender(from) && message.ReplyTo.FirstOrDefault(r => r.Address is { } address && !org.IsInternalAddress(address)) is { } citizen)
             return new CitizenMail(citizen, message.ReceivedAt, null, null) { SentBy = message.From, AnswerTo = citizen };
         var text = MailTextReader.Read(message.BodyHtml, message.BodyText);
         if (!ForwardSubject().IsMatch(message.Subject) && !ForwardMarker().IsMatch(text.Own + "\n" + text.Quoted)) return direct;

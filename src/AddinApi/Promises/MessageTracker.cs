@@ -61,9 +61,11 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
     private MessageClassification Classify(MailboxMessage message, CitizenMail citizen)
     {
         if (citizen.SentBy is not null)
-            // The form system's no-reply address and its automation headers are not the citizen's: what they wrote decides.
+            // The form system's no-reply address and its Auto-Submitted are not the citizen's: what they wrote decides (a
+            // bulk mailing through the form system still shows as one by its List-Unsubscribe and Precedence).
             return classifier.Classify(new(citizen.Citizen.Name, citizen.Citizen.Address, message.Subject, message.BodyText, message.BodyHtml,
-                new Dictionary<string, string>()));
+                message.Headers.Where(h => !h.Key.Equals("Auto-Submitted", StringComparison.OrdinalIgnoreCase))
+                    .ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase)));
         if (citizen.ForwardedBy is not { } by)
             return classifier.Classify(new(message.From.Name, message.From.Address, message.Subject, message.BodyText, message.BodyHtml, message.Headers));
         var classification = classifier.Classify(new(citizen.Citizen.Name, citizen.Citizen.Address, CitizenMails.OriginalSubject(message.Subject),

@@ -76,6 +76,15 @@ public sealed class FakeEntra : HttpMessageHandler
         ["claims"] = MfaClaims,
     });
 
+    /// <summary>The user's session is gone (a password reset, a revoked session): Entra wants a new sign-in, with no claims to name.</summary>
+    public static (int, JsonObject) SessionRevoked() => (400, new JsonObject
+    {
+        ["error"] = "invalid_grant",
+        ["error_description"] = "AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token is needed.",
+        ["error_codes"] = new JsonArray(50173),
+        ["suberror"] = "bad_token",
+    });
+
     public static (int, JsonObject) ConsentMissing() => (400, new JsonObject
     {
         ["error"] = "invalid_grant",

@@ -25,7 +25,7 @@ public sealed class OptionsValidationTests
     [DataRow("Graph:AttemptTimeout", "00:00:00.500", "Graph:AttemptTimeout", DisplayName = "an attempt shorter than a second")]
     [DataRow("Graph:AttemptTimeout", "00:02:01", "Graph:AttemptTimeout", DisplayName = "an attempt longer than two minutes")]
     [DataRow("Graph:MaxRetryWait", "00:01:01", "Graph:MaxRetryWait", DisplayName = "a Retry-After wait over a minute")]
-    [DataRow("Graph:AttemptTimeout", "00:01:40", "hälften av utkorgens lås", DisplayName = "3 × 100 s + 2 × 10 s: more than five minutes in all")]
+    [DataRow("Graph:AttemptTimeout", "00:00:27", "utkorgens lås", DisplayName = "3 × 27 s + 2 × 10 s = 101 s: six calls outlast the lease")]
     public void Graph_timeouts_and_retries_are_sized_together(string key, string value, string named)
     {
         var settings = Tests.Auth.FakeEntra.Settings();
@@ -39,13 +39,13 @@ public sealed class OptionsValidationTests
     }
 
     [TestMethod]
-    public void Five_minutes_in_all_is_the_most_one_graph_call_may_take()
+    public void A_hundred_seconds_is_the_most_one_graph_call_may_take()
     {
-        // 3 × 95 s + 2 × 7.5 s = 300 s: exactly half the outbox's lease is allowed.
+        // 3 × 30 s + 2 × 5 s = 100 s: six calls exactly fill the outbox's ten-minute lease, which is allowed.
         var settings = Tests.Auth.FakeEntra.Settings();
         settings["Mailbox:Adapter"] = "Graph";
-        settings["Graph:AttemptTimeout"] = "00:01:35";
-        settings["Graph:MaxRetryWait"] = "00:00:07.500";
+        settings["Graph:AttemptTimeout"] = "00:00:30";
+        settings["Graph:MaxRetryWait"] = "00:00:05";
         using var api = new KontaktlofteFactory(sandboxIdentity: true, settings: settings);
 
         Assert.IsNotNull(api.CreateClient());

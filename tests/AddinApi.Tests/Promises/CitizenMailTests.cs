@@ -9,7 +9,7 @@ namespace Kontaktlofte.AddinApi.Tests.Promises;
 [TestClass]
 public sealed class CitizenMailTests
 {
-    private static readonly OrganisationOptions Botkyrka = new() { InternalDomains = ["botkyrka.se"] };
+    private static readonly OrganisationOptions Botkyrka = new() { InternalDomains = ["botkyrka.se"], WebFormSenders = ["noreply@botkyrka.se"] };
     private static readonly DateTimeOffset Forwarded = new(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(1));
     private static readonly MailAddress Anna = new("Anna Berg", "anna.berg@example.se");
     private static readonly MailAddress Form = new("Botkyrka kommun e-tjänster", "noreply@botkyrka.se");
@@ -54,6 +54,17 @@ public sealed class CitizenMailTests
         Assert.AreEqual(Anna, mail.AnswerTo);
         Assert.AreEqual(Form, mail.SentBy);
         Assert.IsNull(mail.ForwardedBy);
+    }
+
+    [TestMethod]
+    public void Another_internal_sender_with_an_outside_reply_to_stays_internal()
+    {
+        var newsletter = new MailAddress("Botkyrka nyhetsbrev", "nyhetsbrev@botkyrka.se");
+
+        var mail = CitizenMails.Of(Mail(newsletter, "Nyheter", "Läs mer", new MailAddress(null, "svar@utskick.example.com")), Botkyrka);
+
+        Assert.AreEqual(newsletter, mail.Citizen);
+        Assert.IsNull(mail.SentBy);
     }
 
     [TestMethod]

@@ -47,9 +47,18 @@ internal static class GraphCalls
         {
             throw SignIn(error, error);
         }
-        catch (MsalServiceException error) when (error.StatusCode is 429 or >= 500)
+        // Entra away: a timeout (status 0, request_timeout), throttling or a server error passes. So does a client credential
+        // Entra refuses (an expired secret or certificate): IT renews it, and the queued receipts go out then.
+        catch (MsalServiceException error) when (error.StatusCode is 0 or 408 or 429 or >= 500
+                                                 || error.ErrorCode is MsalError.RequestTimeout or MsalError.ServiceNotAvailable or "temporarily_unavailable")
         {
             throw new MailboxUnavailableException("Inloggningstjänsten (Entra ID) svarade inte.", error.Headers?.RetryAfter?.Delta, error);
+        }
+        catch (MsalServiceException error) when (error.ErrorCode == MsalError.InvalidClient)
+        {
+            throw new MailboxUnavailableException(
+                "Entra ID godtar inte appens inloggningsuppgifter (certifikat eller hemlighet). IT behöver förnya dem; mottagningsbevisen väntar så länge.",
+                TimeSpan.FromMinutes(10), error);
         }
         catch (MsalClientException error) when (error.ErrorCode == MsalError.OboCacheKeyNotInCacheError)
         {

@@ -34,8 +34,11 @@ internal sealed class GraphMailbox(GraphClients graph, IHttpContextAccessor http
             : throw new MailboxSignInRequiredException("Ingen inloggning finns sparad för att skicka i bakgrunden. Öppna meddelandet och skicka igen.", null);
     }
 
-    public Task<MailboxOwner> OpenAsync(ClaimsPrincipal user, CancellationToken cancel) =>
-        Task.FromResult(new MailboxOwner(user.FindFirstValue(KontaktlofteClaims.Email) ?? "", null));
+    public Task<MailboxOwner> OpenAsync(ClaimsPrincipal user, CancellationToken cancel) => Task.FromResult(new MailboxOwner(AddressOf(user), null));
+
+    /// <summary>Whose mailbox: never "" (rows of every user without an address would be one mailbox).</summary>
+    private static string AddressOf(ClaimsPrincipal user) => user.FindFirstValue(KontaktlofteClaims.Email) is { Length: > 0 } address ? address
+        : throw new MailboxUnavailableException("Din e-postadress kunde inte läsas från Microsoft 365.", TimeSpan.FromMinutes(1));
 
     public Task<MailboxOwner> OpenForLaterAsync(ClaimsPrincipal user, CancellationToken cancel) => GraphCalls.Call(async () =>
     {
@@ -45,7 +48,7 @@ internal sealed class GraphMailbox(GraphClients graph, IHttpContextAccessor http
             AcquireTokenOptions = new AcquireTokenOptions { LongRunningWebApiSessionKey = AcquireTokenOptions.LongRunningWebApiSessionKeyAuto },
         };
         await graph.Headers.CreateAuthorizationHeaderForUserAsync(graph.Scopes, start, user, cancel);
-        return new MailboxOwner(user.FindFirstValue(KontaktlofteClaims.Email) ?? "", start.AcquireTokenOptions.LongRunningWebApiSessionKey);
+        return new MailboxOwner(AddressOf(user), start.AcquireTokenOptions.LongRunningWebApiSessionKey);
     }, cancel);
 
     public Task<MailboxMessage?> GetMessageAsync(MailboxOwner owner, string id, CancellationToken cancel) => GraphCalls.Call(async () =>
@@ -100,7 +103,8 @@ internal sealed class GraphMailbox(GraphClients graph, IHttpContextAccessor http
     {
         var client = Client(owner);
         // An immutable id survives the move to Sent Items: a draft that is no longer a draft was sent already. While
-        // Exchange moves it (sending is asynchronous) the id answers 404 for a while: it left the drafts, so it was sent.
+        // Exchange moves it (sending is asynchronous) the id answers 404 for a while — or for good, if the official deleted
+        // the draft: which of the two only a later look can tell (Confirming).
         try
         {
             var draft = await client.Me.Messages[draftId].GetAsync(request => request.QueryParameters.Select = ["id", "isDraft"], cancel);
@@ -117,8 +121,9 @@ internal sealed class GraphMailbox(GraphClients graph, IHttpContextAccessor http
         }
         catch (ApiException error) when (error.ResponseStatusCode == StatusCodes.Status404NotFound)
         {
-            // The SDK repeated a send whose first answer was lost (a 503 or 504 after Exchange had taken it): gone from drafts.
-            return SendOutcome.Confirming;
+            // The SDK repeated a send whose first answer was lost (a 503 or 504 after Exchange had taken it): this very call
+            // asked Exchange to send the draft, and it has left the drafts.
+            return SendOutcome.Sent;
         }
     }, cancel);
 

@@ -111,6 +111,9 @@ public sealed partial class FakeGraph : IAsyncDisposable
 
     public JsonObject Message(string id) => _messages[id];
 
+    /// <summary>The official deletes a message (a draft, say) in Outlook.</summary>
+    public void Delete(string id) => _messages.TryRemove(id, out _);
+
     /// <summary>The organisation's users, as Graph answers them with the fields the directory selects.</summary>
     public List<JsonObject> People { get; } =
     [

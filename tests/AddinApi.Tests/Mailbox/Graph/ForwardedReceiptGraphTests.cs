@@ -15,7 +15,7 @@ public sealed class ForwardedReceiptGraphTests
     {
         await using var graph = await FakeGraph.StartAsync();
         graph.AddMessage("AAkForward=", "VB: Bygglov för uterum",
-            "<p>Kan du ta den här?</p><hr><p><b>Från:</b> Anna Berg &lt;anna.berg@example.se&gt;<br><b>Skickat:</b> den 25 november 2026 16:05<br>" +
+            "<p>Kan du ta den här? Han har ringt tre gånger redan.</p><hr><p><b>Från:</b> Anna Berg &lt;anna.berg@example.se&gt;<br><b>Skickat:</b> den 25 november 2026 16:05<br>" +
             "<b>Till:</b> Kontaktcenter<br><b>Ämne:</b> Bygglov för uterum</p><p>Behöver vi bygglov för ett uterum?</p>",
             new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(1)), "AAQkConv=", from: "kontaktcenter@botkyrka.se");
         await using var api = new KontaktlofteFactory(settings: new()
@@ -34,6 +34,10 @@ public sealed class ForwardedReceiptGraphTests
         var to = body["toRecipients"]!.AsArray().Single()!["emailAddress"]!;
         Assert.AreEqual("anna.berg@example.se", to["address"]!.GetValue<string>());
         Assert.AreEqual("Anna Berg", to["name"]!.GetValue<string>());
-        StringAssert.Contains(body["body"]!["content"]!.GetValue<string>(), "25 november 2026");
+        var html = body["body"]!["content"]!.GetValue<string>();
+        StringAssert.Contains(html, "25 november 2026");
+        StringAssert.Contains(html, "Behöver vi bygglov för ett uterum?", "the citizen sees what they wrote");
+        Assert.IsFalse(html.Contains("ringt tre gånger", StringComparison.Ordinal), "never the colleague's note: " + html);
+        StringAssert.Contains(html, "<b>Från:</b> Anna Berg &lt;anna.berg@example.se&gt;", "quoted under the citizen's own name");
     }
 }

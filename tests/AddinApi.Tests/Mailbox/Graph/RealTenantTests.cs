@@ -177,6 +177,27 @@ public sealed class RealTenantTests
     }
 
     [TestMethod]
+    public async Task A_revoked_session_in_a_request_is_a_401_that_makes_the_addin_fetch_a_fresh_token()
+    {
+        _entra.NextOnBehalfOf.Enqueue(FakeEntra.SessionRevoked());
+
+        var response = await Official(Api()).GetAsync($"/api/messages/{MessageId}/promise");
+
+        Assert.AreEqual(HttpStatusCode.Unauthorized, response.StatusCode, "a 403 would leave the add-in with its cached token and no way on");
+        var claims = System.Text.RegularExpressions.Regex.Match(response.Headers.WwwAuthenticate.Single().Parameter!, "claims=\"([^\"]+)\"").Groups[1].Value;
+        StringAssert.Contains(Encoding.UTF8.GetString(Convert.FromBase64String(claims)), "\"nbf\":{\"essential\":true", "a token issued from now on");
+    }
+
+    [TestMethod]
+    public async Task A_client_credential_entra_refuses_keeps_receipts_waiting_for_it()
+    {
+        var response = await Official(Api(more: new() { ["AzureAd:ClientSecret"] = "en-utgången-hemlighet" })).GetAsync($"/api/messages/{MessageId}/promise");
+
+        Assert.AreEqual(HttpStatusCode.ServiceUnavailable, response.StatusCode, "IT renews the secret; nothing is lost meanwhile");
+        StringAssert.Contains((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), "förnya");
+    }
+
+    [TestMethod]
     public async Task Consent_missing_is_a_403_in_swedish_not_a_500()
     {
         _entra.NextOnBehalfOf.Enqueue(FakeEntra.ConsentMissing());
@@ -348,6 +369,41 @@ public sealed class RealTenantTests
         Assert.AreEqual("sent", await Status(response), "the SDK's second send met a 404: the message was on its way");
         Assert.AreEqual(1, _graph.SuccessfulSends);
         Assert.HasCount(2, _graph.Where("POST", "/send"));
+    }
+
+    // 8 — a draft that left Drafts without this send: confirmed by a later look, or a dead letter when it never shows up.
+    [TestMethod]
+    public async Task A_draft_deleted_before_it_was_sent_is_a_dead_letter_not_a_kept_promise()
+    {
+        _graph.SendAlwaysFails = true;
+        var first = Api();
+        Assert.AreEqual("queued", await Status(await Acknowledge(Official(first), MessageId)));
+        await first.DisposeAsync();
+        _graph.Delete("AAMkADraft1=");
+        _graph.SendAlwaysFails = false;
+
+        var soon = Api(now: Tests.Drafts.Reviewing.Now.AddMinutes(5));
+        _ = soon.CreateClient();
+        await WaitFor(() => _graph.Where("GET", "/me/messages/AAMkADraft1=").Count > 0);
+        await Task.Delay(500);
+        var waiting = await DeliveryAsync(soon);
+        Assert.AreEqual(OutboxStatus.Queued, waiting.Status, "within a quarter of an hour it may still be on its way");
+        StringAssert.Contains(waiting.LastError, "bekräftas");
+        await soon.DisposeAsync();
+
+        var later = Api(now: Tests.Drafts.Reviewing.Now.AddHours(1));
+        _ = later.CreateClient();
+        OutboxItem delivery;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        do
+        {
+            await Task.Delay(200);
+            delivery = await DeliveryAsync(later);
+        } while (delivery.Status == OutboxStatus.Queued && DateTime.UtcNow < deadline);
+
+        Assert.AreEqual(OutboxStatus.Failed, delivery.Status);
+        StringAssert.Contains(delivery.LastError, "Skicka igen");
+        Assert.AreEqual(0, _graph.SuccessfulSends);
     }
 
     // 9 — Office.js gives EWS ids ("/", "+"); Graph knows the REST form ("-", "_").
