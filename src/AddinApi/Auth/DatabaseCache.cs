@@ -116,11 +116,17 @@ internal sealed class DatabaseCache(IServiceScopeFactory scopes, TimeProvider cl
             .SetProperty(e => e.Value, value).SetProperty(e => e.ExpiresAt, expires)
             .SetProperty(e => e.AbsoluteExpiresAt, absolute).SetProperty(e => e.SlidingSeconds, seconds), token);
 
+    /// <summary>
+    /// Moves a sliding entry's end on — in steps of at least a twentieth of its window (a minute at least): a read is a
+    /// write only now and then, not before every Graph token (a day's window moves at most every 72 minutes).
+    /// </summary>
     private static async Task SlideAsync(KontaktlofteDb db, CacheEntry entry, DateTimeOffset now, CancellationToken token)
     {
         if (entry.SlidingSeconds is not { } seconds) return;
-        var expires = Earliest(now + TimeSpan.FromSeconds(seconds), entry.AbsoluteExpiresAt);
-        if (expires > entry.ExpiresAt)
+        var window = TimeSpan.FromSeconds(seconds);
+        var expires = Earliest(now + window, entry.AbsoluteExpiresAt);
+        var step = window / 20 > TimeSpan.FromMinutes(1) ? window / 20 : TimeSpan.FromMinutes(1);
+        if (expires - entry.ExpiresAt >= step)
             await db.Set<CacheEntry>().Where(e => e.Id == entry.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.ExpiresAt, expires), token);
     }
 

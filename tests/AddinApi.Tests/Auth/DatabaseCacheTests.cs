@@ -77,6 +77,24 @@ public sealed class DatabaseCacheTests
     }
 
     [TestMethod]
+    public async Task A_read_moves_the_end_on_only_in_steps_of_a_twentieth_of_the_window()
+    {
+        var (cache, clock) = Instance();
+        await cache.SetAsync("s", Session, new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(1) });
+
+        clock.Now = Start.AddMinutes(2).AddSeconds(59);
+        await cache.GetAsync("s"); // would move the end by under 3 minutes: no write
+        clock.Now = Start.AddMinutes(60);
+        Assert.IsNull(await cache.GetAsync("s"), "the read just under a step did not move the end");
+
+        await cache.SetAsync("t", Session, new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(1) });
+        clock.Now = Start.AddMinutes(63);
+        await cache.GetAsync("t"); // moves the end by exactly 3 minutes: written
+        clock.Now = Start.AddMinutes(122);
+        Assert.IsNotNull(await cache.GetAsync("t"), "the read a full step on moved the end to 123 minutes");
+    }
+
+    [TestMethod]
     public async Task An_absolute_end_holds_however_often_it_is_read()
     {
         var (cache, clock) = Instance();
