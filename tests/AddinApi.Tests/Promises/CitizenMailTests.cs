@@ -57,6 +57,16 @@ public sealed class CitizenMailTests
     }
 
     [TestMethod]
+    public void A_web_form_address_without_a_citizen_in_reply_to_stays_internal()
+    {
+        var mail = CitizenMails.Of(Mail(Form, "Kvitto", "Din ansökan är mottagen.", new MailAddress(null, "bygglov@botkyrka.se")), Botkyrka);
+
+        Assert.AreEqual(Form, mail.Citizen);
+        Assert.IsNull(mail.SentBy);
+        Assert.AreEqual(Form, CitizenMails.Of(Mail(Form), Botkyrka).Citizen, "and with no Reply-To at all");
+    }
+
+    [TestMethod]
     public void Another_internal_sender_with_an_outside_reply_to_stays_internal()
     {
         var newsletter = new MailAddress("Botkyrka nyhetsbrev", "nyhetsbrev@botkyrka.se");
