@@ -14,6 +14,10 @@ public sealed class SandboxDb(DbContextOptions<SandboxDb> options) : DbContext(o
     public DbSet<SandboxMail> SandboxMail => Set<SandboxMail>();
     public DbSet<SandboxSentMail> SandboxSentMail => Set<SandboxSentMail>();
 
+    /// <summary>The next place in the change log (one writer at a time in SQLite: no two alike).</summary>
+    public async Task<long> NextVersionAsync(CancellationToken cancel) =>
+        (await SandboxMail.MaxAsync(m => (long?)m.Version, cancel) ?? 0) + 1;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         if (Database.IsSqlite())
@@ -25,7 +29,12 @@ public sealed class SandboxDb(DbContextOptions<SandboxDb> options) : DbContext(o
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<SandboxMail>(mail => mail.Property(m => m.Id).HasMaxLength(64));
+        modelBuilder.Entity<SandboxMail>(mail =>
+        {
+            mail.Property(m => m.Id).HasMaxLength(64);
+            mail.Property(m => m.Mailbox).HasMaxLength(320);
+            mail.HasIndex(m => new { m.Mailbox, m.Version });
+        });
         modelBuilder.Entity<SandboxSentMail>(mail => mail.HasIndex(m => m.InReplyTo));
     }
 }

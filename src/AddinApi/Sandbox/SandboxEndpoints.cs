@@ -19,8 +19,9 @@ namespace Kontaktlofte.AddinApi.Sandbox;
 /// <param name="ReceivedAt">When it arrived.</param>
 /// <param name="Headers">Its internet headers.</param>
 /// <param name="Categories">Outlook categories set on it.</param>
+/// <param name="Mailbox">Whose mailbox it is in.</param>
 public sealed record SandboxMessage(string Id, MailAddress From, string Subject, string? BodyText, string? BodyHtml,
-    DateTimeOffset ReceivedAt, IReadOnlyDictionary<string, string> Headers, IReadOnlyList<string> Categories);
+    DateTimeOffset ReceivedAt, IReadOnlyDictionary<string, string> Headers, IReadOnlyList<string> Categories, string Mailbox);
 
 /// <summary>A message to put in the sandbox mailbox.</summary>
 /// <param name="From">The sender (address required).</param>
@@ -29,8 +30,9 @@ public sealed record SandboxMessage(string Id, MailAddress From, string Subject,
 /// <param name="BodyHtml">the body as HTML.</param>
 /// <param name="ReceivedAt">When it arrived; default now.</param>
 /// <param name="Headers">Internet headers, e.g. Auto-Submitted.</param>
+/// <param name="Mailbox">Whose mailbox it arrives in: a sandbox user's or a function mailbox; default the caller's own.</param>
 public sealed record NewSandboxMessage(MailAddress? From, string? Subject, string? BodyText, string? BodyHtml,
-    DateTimeOffset? ReceivedAt, Dictionary<string, string>? Headers);
+    DateTimeOffset? ReceivedAt, Dictionary<string, string>? Headers, string? Mailbox = null);
 
 /// <summary>A reply written in the sandbox's reply editor.</summary>
 /// <param name="BodyHtml">The reply's HTML.</param>
@@ -60,25 +62,47 @@ public static class SandboxEndpoints
         return app;
     }
 
-    private static async Task<Ok<List<SandboxMessage>>> ListMessages(SandboxDb db, CancellationToken cancel)
+    /// <summary>The sandbox's mailboxes: every sandbox user's own and the function mailboxes.</summary>
+    public static bool IsMailbox(string address) =>
+        SandboxUsers.All.Any(u => u.Email.Equals(address, StringComparison.OrdinalIgnoreCase))
+        || SandboxUsers.FunctionMailboxes.Any(f => f.Address.Equals(address, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The mailbox asked for, else the caller's own — or the first sandbox user's for a caller without one.</summary>
+    private static string MailboxOf(string? asked, System.Security.Claims.ClaimsPrincipal user)
     {
-        var mail = await db.SandboxMail.AsNoTracking().ToListAsync(cancel);
+        if (asked is not null) return asked.Trim().ToLowerInvariant();
+        var own = (user.FindFirst(KontaktlofteClaims.Email)?.Value ?? "").Trim().ToLowerInvariant();
+        return IsMailbox(own) ? own : SandboxUsers.All[0].Email;
+    }
+
+    private static async Task<Results<Ok<List<SandboxMessage>>, ValidationProblem>> ListMessages(
+        string? mailbox, System.Security.Claims.ClaimsPrincipal user, SandboxDb db, CancellationToken cancel)
+    {
+        var address = MailboxOf(mailbox, user);
+        if (!IsMailbox(address))
+            return Invalid.Field("mailbox", "Ange en av sandlådans brevlådor: en användares egen eller bygglov@ / kontaktcenter@sandbox.botkyrka.se.");
+        var mail = await db.SandboxMail.AsNoTracking().Where(m => m.Mailbox == address).ToListAsync(cancel);
         return TypedResults.Ok(mail.OrderByDescending(m => m.ReceivedAt).Select(m =>
         {
             var message = SandboxMailbox.ToMessage(m);
-            return new SandboxMessage(m.Id, message.From, m.Subject, m.BodyText, m.BodyHtml, m.ReceivedAt, message.Headers, message.Categories);
+            return new SandboxMessage(m.Id, message.From, m.Subject, m.BodyText, m.BodyHtml, m.ReceivedAt, message.Headers, message.Categories, m.Mailbox);
         }).ToList());
     }
 
     private static async Task<Results<Created<CreatedMessage>, ValidationProblem>> AddMessage(
-        NewSandboxMessage? request, SandboxDb db, TimeProvider clock, CancellationToken cancel)
+        NewSandboxMessage? request, System.Security.Claims.ClaimsPrincipal user, SandboxDb db, TimeProvider clock, CancellationToken cancel)
     {
         if (request?.From?.Address is not { Length: > 0 } address || !address.Contains('@', StringComparison.Ordinal))
             return Invalid.Field("from.address", "Ange avsändarens e-postadress i from.address.");
         if (request.BodyText is null && request.BodyHtml is null)
             return Invalid.Field("bodyText", "Ange bodyText eller bodyHtml.");
+        var mailbox = MailboxOf(request.Mailbox, user);
+        if (!IsMailbox(mailbox))
+            return Invalid.Field("mailbox", "Ange en av sandlådans brevlådor: en användares egen eller bygglov@ / kontaktcenter@sandbox.botkyrka.se.");
         var mail = SandboxSeed.NewMail(request.From.Name ?? address, address, request.Subject ?? "", request.BodyText, request.BodyHtml,
             request.ReceivedAt ?? clock.GetUtcNow(), request.Headers ?? []);
+        mail.Mailbox = mailbox;
+        mail.Version = await db.NextVersionAsync(cancel);
         db.SandboxMail.Add(mail);
         await db.SaveChangesAsync(cancel);
         return TypedResults.Created($"/api/messages/{mail.Id}/promise", new CreatedMessage(mail.Id));

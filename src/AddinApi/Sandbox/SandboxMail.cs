@@ -7,6 +7,13 @@ namespace Kontaktlofte.AddinApi.Sandbox;
 public sealed class SandboxMail
 {
     public required string Id { get; set; }
+    /// <summary>Whose mailbox it is in: a sandbox user's own, or a function mailbox (bygglov@, kontaktcenter@).</summary>
+    public string Mailbox { get; set; } = SandboxUsers.All[0].Email;
+    /// <summary>
+    /// Its place in the mailbox's change log, as a delta query would see it: set on arrival and again on every change
+    /// (categories), so that "what changed since N" is one query.
+    /// </summary>
+    public long Version { get; set; }
     public required string FromName { get; set; }
     public required string FromAddress { get; set; }
     public required string Subject { get; set; }

@@ -67,8 +67,9 @@ internal sealed class SandboxMailbox(SandboxDb db, TimeProvider clock) : IMailbo
     public async Task MarkAsync(MailboxOwner owner, MailboxMessage message, MessageMark mark, CancellationToken cancel)
     {
         var categories = string.Join(';', message.Categories.Where(c => c != mark.Category).Append(mark.Category));
-        await db.SandboxMail.Where(m => m.Id == message.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Categories, categories).SetProperty(m => m.Mark, mark.PropertyValue), cancel);
+        var version = await db.NextVersionAsync(cancel);
+        await db.SandboxMail.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Categories, categories).SetProperty(m => m.Mark, mark.PropertyValue).SetProperty(m => m.Version, version), cancel);
     }
 
     public async Task<DateTimeOffset?> AnsweredAtAsync(MailboxOwner owner, MailboxMessage message,

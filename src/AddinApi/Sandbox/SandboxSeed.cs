@@ -13,7 +13,10 @@ namespace Kontaktlofte.AddinApi.Sandbox;
 internal static class SandboxSeed
 {
     private sealed record Seed(int WorkingDaysAgo, int Hour, string FromName, string FromAddress, string Subject, string Body,
-        Dictionary<string, string>? Headers = null);
+        Dictionary<string, string>? Headers = null, string? Mailbox = null);
+
+    private const string Bygglov = "bygglov@sandbox.botkyrka.se";
+    private const string Kontaktcenter = "kontaktcenter@sandbox.botkyrka.se";
 
     private static readonly Seed[] Mail =
     [
@@ -51,6 +54,19 @@ internal static class SandboxSeed
         new(1, 12, "Lena Ström", "lena.strom@example.se", "Automatiskt svar: Bygglov Tumba 7:123",
             "Jag är på semester till och med 2026-12-07. Vid brådskande ärenden, ring 08-123 456 78.",
             new() { ["Auto-Submitted"] = "auto-replied" }),
+
+        // The function mailboxes: mail that nobody has to open to be tracked (the watcher follows them).
+        new(0, 8, "Jonas Berglund", "jonas.berglund@example.se", "Marklov för att fälla träd",
+            "Hej!\n\nBehöver jag marklov för att fälla två stora tallar på min tomt i Tullinge?\n\nJonas Berglund", Mailbox: Bygglov),
+        new(2, 9, "Fatima Said", "fatima.said@example.se", "Var står mitt ärende?",
+            "Hej,\n\nJag sökte bygglov för en altan i september. Hur långt har ni kommit?\n\nFatima Said", Mailbox: Bygglov),
+        new(4, 13, "Lars Öberg", "lars.oberg@example.se", "Synpunkt på nybygget vid Tumba torg",
+            "Hej.\n\nHuset som byggs vid torget är mycket högre än i planen. Jag vill lämna en synpunkt.\n\nLars Öberg", Mailbox: Bygglov),
+        new(0, 10, "Nyhetsbrevet Bygg & Bo", "nyheter@byggobo.example.com", "Nyheter om bygglov",
+            "Läs veckans nyheter. Avregistrera dig här.",
+            new() { ["List-Unsubscribe"] = "<mailto:avregistrera@byggobo.example.com>", ["Precedence"] = "bulk" }, Mailbox: Bygglov),
+        new(1, 11, "Ahmed Ali", "ahmed.ali@example.se", "Fråga om sophämtning",
+            "Hej! Soptunnan har inte tömts på två veckor på Björkvägen 5 i Alby. Vem ska jag kontakta?\n\nAhmed", Mailbox: Kontaktcenter),
     ];
 
     /// <summary>The sandbox users and their colleagues, as the directory would know them.</summary>
@@ -70,13 +86,17 @@ internal static class SandboxSeed
     {
         if (await db.SandboxMail.AnyAsync()) return;
         var today = clock.Today();
+        long version = 0;
         foreach (var (seed, index) in Mail.Select((s, i) => (s, i)))
         {
             var day = WorkingDaysBefore(calendar, today, seed.WorkingDaysAgo);
             var local = day.ToDateTime(new TimeOnly(seed.Hour, 7 * index % 60));
             var receivedAt = new DateTimeOffset(local, Stockholm.Zone.GetUtcOffset(local));
             if (receivedAt > clock.GetUtcNow()) receivedAt = clock.GetUtcNow().AddMinutes(-10 - index);
-            db.SandboxMail.Add(NewMail(seed.FromName, seed.FromAddress, seed.Subject, seed.Body, null, receivedAt, seed.Headers ?? []));
+            var mail = NewMail(seed.FromName, seed.FromAddress, seed.Subject, seed.Body, null, receivedAt, seed.Headers ?? []);
+            mail.Mailbox = seed.Mailbox ?? SandboxUsers.All[0].Email;
+            mail.Version = ++version;
+            db.SandboxMail.Add(mail);
         }
         await db.SaveChangesAsync();
     }

@@ -35,6 +35,13 @@ public static class SandboxUsers
         new("helena.koskinen@sandbox.botkyrka.se", "Helena Koskinen", "Socialsekreterare", "08-530 614 40", "Försörjningsstöd", []),
     ];
 
+    /// <summary>The sandbox's function mailboxes (funktionsbrevlådor) and who watches each.</summary>
+    public static readonly IReadOnlyList<(string Address, string Name, string[] Watchers)> FunctionMailboxes =
+    [
+        ("bygglov@sandbox.botkyrka.se", "Bygglov", ["handlaggare@sandbox.botkyrka.se", "enhetschef@sandbox.botkyrka.se"]),
+        ("kontaktcenter@sandbox.botkyrka.se", "Kontaktcenter", ["registrator@sandbox.botkyrka.se"]),
+    ];
+
     public static SandboxUser? Find(string email) =>
         All.FirstOrDefault(u => u.Email.Equals(email.Trim(), StringComparison.OrdinalIgnoreCase));
 }

@@ -52,6 +52,11 @@ namespace Kontaktlofte.AddinApi.Sandbox.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Mailbox")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Mark")
                         .HasColumnType("TEXT");
 
@@ -62,7 +67,12 @@ namespace Kontaktlofte.AddinApi.Sandbox.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Mailbox", "Version");
 
                     b.ToTable("SandboxMail");
                 });
