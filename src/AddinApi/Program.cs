@@ -14,6 +14,7 @@ using Kontaktlofte.AddinApi.Problems;
 using Kontaktlofte.AddinApi.Promises;
 using Kontaktlofte.AddinApi.Promises.Classification;
 using Kontaktlofte.AddinApi.Sandbox;
+using Kontaktlofte.AddinApi.Watching;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -31,6 +32,7 @@ builder.AddMailbox();
 builder.AddDirectory();
 builder.AddOutbox();
 builder.AddAcknowledgements();
+builder.AddWatching();
 
 var app = builder.Build();
 
@@ -49,6 +51,7 @@ app.MapClassification();
 app.MapPromises();
 app.MapLabels();
 app.MapAcknowledgements();
+app.MapWorklist();
 app.MapSandbox();
 
 await app.MigrateDatabaseAsync();

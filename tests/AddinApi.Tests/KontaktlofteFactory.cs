@@ -30,6 +30,9 @@ public sealed class KontaktlofteFactory(
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Kontaktlofte", $"Data Source={_database};Pooling=False");
+        // The watcher works in the background: on only where a test watches for it (WatcherTests), so that no other
+        // test meets mail tracked behind its back.
+        builder.UseSetting("Watcher:Enabled", "false");
         foreach (var (key, value) in settings ?? []) builder.UseSetting(key, value);
         builder.ConfigureTestServices(collection =>
         {

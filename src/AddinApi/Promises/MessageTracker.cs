@@ -22,18 +22,28 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
     public async Task<Tracked?> TrackAsync(MailboxOwner owner, string id, CancellationToken cancel)
     {
         var message = await mailbox.GetMessageAsync(owner, MailboxIds.Rest(id), cancel);
-        if (message is null) return null;
+        return message is null ? null : await TrackAsync(message, owner.Email, null, cancel);
+    }
+
+    /// <summary>
+    /// Tracks a message read from <paramref name="mailboxAddress"/> — by an official opening it, or by the watcher when it
+    /// arrives: classified, its received date (FL 22 §) and due date fixed, once. Graph answers with the immutable id
+    /// whatever id the add-in sent (Prefer: IdType="ImmutableId"): tracked by that.
+    /// </summary>
+    public async Task<Tracked> TrackAsync(MailboxMessage message, string mailboxAddress, string? webLink, CancellationToken cancel)
+    {
         var citizen = CitizenMails.Of(message, organisation.Value);
         var classification = Classify(message, citizen);
-        // Graph answers with the immutable id whatever id the add-in sent (Prefer: IdType="ImmutableId"): track by that.
-        id = message.Id;
+        var id = message.Id;
         var facts = await db.Messages.FirstOrDefaultAsync(m => m.Id == id, cancel);
         if (facts is null)
         {
+            var hasPromise = DueDates.HasPromise(classification.Category);
+            var keepsWho = hasPromise && !classification.Sensitive;
             facts = new TrackedMessage
             {
                 Id = id,
-                Mailbox = owner.Email,
+                Mailbox = mailboxAddress,
                 InternetMessageId = message.InternetMessageId,
                 ConversationId = message.ConversationId,
                 ReceivedAt = citizen.ReceivedAt,
@@ -41,6 +51,11 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
                 Language = classification.Language,
                 Sensitive = classification.Sensitive,
                 DueDate = dueDates.DueDate(Stockholm.DayOf(citizen.ReceivedAt), classification.Category),
+                CitizenName = keepsWho ? Trim(citizen.Citizen.Name, 200) : null,
+                CitizenAddress = keepsWho ? Trim(citizen.Citizen.Address, 320) : null,
+                Subject = keepsWho ? Trim(CitizenMails.OriginalSubject(message.Subject), 500) : null,
+                AnswerTo = citizen.ForwardedBy is null && citizen.SentBy is null ? null : Trim(citizen.AnswerTo.Address, 320),
+                WebLink = webLink is { Length: <= 2048 } ? webLink : null,
             };
             db.Messages.Add(facts);
             try
@@ -49,13 +64,15 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
             }
             catch (DbUpdateException)
             {
-                // Another request (a second pane, a colleague) started tracking it at the same moment: use theirs.
+                // Another request (a second pane, a colleague, the watcher) started tracking it at the same moment: use theirs.
                 db.Entry(facts).State = EntityState.Detached;
                 facts = await db.Messages.FirstAsync(m => m.Id == id, cancel);
             }
         }
         return new Tracked(message, facts, classification, citizen);
     }
+
+    private static string? Trim(string? text, int max) => text is null ? null : text.Length <= max ? text : text[..max];
 
     /// <summary>A forward is classified by the citizen's own text, as if it had come straight in; a web form as the citizen's.</summary>
     private MessageClassification Classify(MailboxMessage message, CitizenMail citizen)

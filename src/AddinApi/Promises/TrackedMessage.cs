@@ -44,6 +44,18 @@ public sealed class TrackedMessage
 
     public const int MaxAnswerNote = 200;
 
+    /// <summary>
+    /// Who wrote it and the subject, for the worklist — only for a citizen's mail while its promise stands, never for a
+    /// message flagged sensitive (design.md, Data). The citizen is the sender, or a forward's or a web form's citizen.
+    /// </summary>
+    public string? CitizenName { get; set; }
+    public string? CitizenAddress { get; set; }
+    public string? Subject { get; set; }
+    /// <summary>Only a sent mail to this address answers it (a forward or a web form); null: any reply in the conversation.</summary>
+    public string? AnswerTo { get; set; }
+    /// <summary>Where Outlook on the web opens it (Graph's webLink); null in the sandbox.</summary>
+    public string? WebLink { get; set; }
+
     public ContactPerson? Contact => ContactName is null || ContactEmail is null
         ? null : new ContactPerson(ContactName, ContactTitle, ContactPhone, ContactEmail);
 
@@ -73,6 +85,11 @@ internal sealed class TrackedMessageConfiguration : IEntityTypeConfiguration<Tra
         message.Property(m => m.ContactEmail).HasMaxLength(320);
         message.Property(m => m.AnsweredHow).HasConversion<string>().HasMaxLength(32);
         message.Property(m => m.AnswerNote).HasMaxLength(TrackedMessage.MaxAnswerNote);
+        message.Property(m => m.CitizenName).HasMaxLength(200);
+        message.Property(m => m.CitizenAddress).HasMaxLength(320);
+        message.Property(m => m.Subject).HasMaxLength(500);
+        message.Property(m => m.AnswerTo).HasMaxLength(320);
+        message.Property(m => m.WebLink).HasMaxLength(2048);
         message.Ignore(m => m.Contact);
         message.HasIndex(m => new { m.Mailbox, m.DueDate });
         message.HasIndex(m => new { m.Mailbox, m.ConversationId });

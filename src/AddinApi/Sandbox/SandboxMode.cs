@@ -2,6 +2,7 @@ using Kontaktlofte.AddinApi.Auth;
 using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Directory;
 using Kontaktlofte.AddinApi.Mailbox;
+using Kontaktlofte.AddinApi.Watching;
 using Kontaktlofte.AddinApi.Promises;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -52,7 +53,11 @@ public static class SandboxMode
             builder.Services.AddDbContext<SandboxDb>(db => db.UseSqlite(DatabaseExtensions.ConnectionString(builder),
                 sqlite => sqlite.MigrationsHistoryTable(SandboxDb.MigrationsHistory)));
             builder.Services.AddScoped<IMailbox, SandboxMailbox>();
+            builder.Services.AddScoped<IMailboxFeed, SandboxFeed>();
             builder.Services.AddSingleton<IDirectory, SandboxDirectory>();
+            // A mail posted to a sandbox mailbox shows in the worklist within seconds, not after Graph's two minutes.
+            if (builder.Configuration[$"{WatcherOptions.Section}:PollInterval"] is null)
+                builder.Services.PostConfigure<WatcherOptions>(o => o.PollInterval = TimeSpan.FromSeconds(5));
         }
         return builder;
     }
@@ -77,6 +82,7 @@ public static class SandboxMode
             var sandbox = services.GetRequiredService<SandboxDb>();
             await sandbox.Database.MigrateAsync();
             await SandboxSeed.SeedAsync(sandbox, services.GetRequiredService<WorkingDayCalendar>(), services.GetRequiredService<TimeProvider>());
+            await SandboxSeed.SeedFunctionMailboxesAsync(services.GetRequiredService<KontaktlofteDb>());
         }
     }
 }

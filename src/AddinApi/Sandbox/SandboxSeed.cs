@@ -2,6 +2,7 @@ using System.Text.Json;
 using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Organisation;
 using Kontaktlofte.AddinApi.Promises;
+using Kontaktlofte.AddinApi.Watching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kontaktlofte.AddinApi.Sandbox;
@@ -80,6 +81,15 @@ internal static class SandboxSeed
                 db.Officials.Add(new Official { Email = user.Email, Name = user.Name, Title = user.Title, Phone = user.Phone, Unit = unit });
             await db.SaveChangesAsync();
         }
+    }
+
+    /// <summary>The function mailboxes and their watchers, as a unit head would have set them.</summary>
+    public static async Task SeedFunctionMailboxesAsync(KontaktlofteDb db)
+    {
+        foreach (var (address, _, watchers) in SandboxUsers.FunctionMailboxes)
+            if (!await db.Set<WatchedMailbox>().AnyAsync(m => m.Address == address))
+                db.Set<WatchedMailbox>().Add(new WatchedMailbox { Address = address, Watchers = [.. watchers] });
+        await db.SaveChangesAsync();
     }
 
     public static async Task SeedAsync(SandboxDb db, WorkingDayCalendar calendar, TimeProvider clock)

@@ -14,7 +14,7 @@ public sealed partial class FolderImportTests
     private static readonly string[] Features = ["Drafts", "Promises", "Acknowledgements", "Watching", "Registration", "Coverage"];
 
     /// <summary>Feature → feature edges the design names: acknowledging writes to the message's promise.</summary>
-    private static readonly (string From, string To)[] AllowedBetweenFeatures = [("Acknowledgements", "Promises")];
+    private static readonly (string From, string To)[] AllowedBetweenFeatures = [("Acknowledgements", "Promises"), ("Watching", "Promises")];
 
     public TestContext TestContext { get; set; } = null!;
 

@@ -261,6 +261,10 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AnswerTo")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("AnsweredAt")
                         .HasColumnType("INTEGER");
 
@@ -275,6 +279,14 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
 
                     b.Property<bool>("CategoryChosenByOfficial")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CitizenAddress")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CitizenName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(320)
@@ -326,6 +338,14 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
                     b.Property<bool>("Sensitive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebLink")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Mailbox", "ConversationId");
@@ -333,6 +353,54 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
                     b.HasIndex("Mailbox", "DueDate");
 
                     b.ToTable("Messages", (string)null);
+                });
+
+            modelBuilder.Entity("Kontaktlofte.AddinApi.Watching.FeedState", b =>
+                {
+                    b.Property<string>("Mailbox")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Folder")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Mailbox", "Folder");
+
+                    b.ToTable("FeedStates", (string)null);
+                });
+
+            modelBuilder.Entity("Kontaktlofte.AddinApi.Watching.WatchedMailbox", b =>
+                {
+                    b.Property<string>("Address")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AutomaticReceipt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceiptNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Watchers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Address");
+
+                    b.ToTable("WatchedMailboxes", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -1,0 +1,31 @@
+namespace Kontaktlofte.AddinApi.Mailbox;
+
+/// <summary>One page of what changed in a folder: new or changed messages, and where to go on.</summary>
+/// <param name="Messages">New or changed messages, as the rules need them.</param>
+/// <param name="NextLink">More of this round: ask again with it.</param>
+/// <param name="DeltaLink">The round is complete: keep it, and ask with it next time for what changed since.</param>
+public sealed record FeedPage(IReadOnlyList<FeedMessage> Messages, string? NextLink, string? DeltaLink);
+
+/// <summary>A message the feed saw, with where Outlook on the web opens it.</summary>
+public sealed record FeedMessage(MailboxMessage Message, string? WebLink);
+
+/// <summary>A sent message, as far as answering needs it.</summary>
+public sealed record SentMessageFact(string Id, string? ConversationId, string? InReplyTo, DateTimeOffset SentAt, IReadOnlyList<string> To);
+
+/// <summary>One page of a mailbox's Sent Items since the last round.</summary>
+public sealed record SentPage(IReadOnlyList<SentMessageFact> Messages, string? NextLink, string? DeltaLink);
+
+/// <summary>The link kept is no longer valid (Graph: 410 Gone, syncStateNotFound): start over with a full round.</summary>
+public sealed class FeedResetException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// The mailbox port as the watcher needs it: without a signed-in user, what arrived in a mailbox's Inbox and what left
+/// its Sent Items since the last round — a delta query in Graph (application permissions limited to the watched
+/// mailboxes), the change log in the sandbox. A link of <c>null</c> starts a full round.
+/// </summary>
+public interface IMailboxFeed
+{
+    Task<FeedPage> InboxAsync(string mailbox, string? link, CancellationToken cancel);
+
+    Task<SentPage> SentAsync(string mailbox, string? link, CancellationToken cancel);
+}

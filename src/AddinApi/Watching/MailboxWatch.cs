@@ -1,0 +1,105 @@
+using Kontaktlofte.AddinApi.Data;
+using Kontaktlofte.AddinApi.Mailbox;
+using Kontaktlofte.AddinApi.Promises;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kontaktlofte.AddinApi.Watching;
+
+/// <summary>
+/// One round in one mailbox: every mail that arrived in the Inbox since the last round is tracked (classified, its
+/// received date and due date fixed: FL 22 §), and every mail that left Sent Items answers the open promises of its
+/// conversation. The feed's link is saved after each page, so a crash resumes where it stopped; tracking is by id, so
+/// a page seen twice (or a full resync after a lost link) tracks nothing twice.
+/// </summary>
+internal sealed class MailboxWatch(KontaktlofteDb db, IMailboxFeed feed, MessageTracker tracker, TimeProvider clock)
+{
+    public const string Inbox = "inbox";
+    public const string SentItems = "sentitems";
+    private const int PagesAtMost = 1000;
+
+    /// <summary>Tracks what arrived; returns how many messages were new.</summary>
+    public async Task<int> InboxAsync(string mailbox, CancellationToken cancel)
+    {
+        var state = await StateAsync(mailbox, Inbox, cancel);
+        var tracked = 0;
+        var reset = false;
+        for (var pages = 0; pages < PagesAtMost; pages++)
+        {
+            FeedPage page;
+            try
+            {
+                page = await feed.InboxAsync(mailbox, state.Link, cancel);
+            }
+            catch (FeedResetException) when (!reset)
+            {
+                reset = true; // once a round: a full resync; what is tracked already is skipped below
+                state.Link = null;
+                continue;
+            }
+            var ids = page.Messages.Select(m => m.Message.Id).ToList();
+            var known = await db.Messages.Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync(cancel);
+            foreach (var arrived in page.Messages.Where(m => !known.Contains(m.Message.Id)))
+            {
+                await tracker.TrackAsync(arrived.Message, mailbox, arrived.WebLink, cancel);
+                tracked++;
+            }
+            await SaveAsync(state, page.NextLink ?? page.DeltaLink, cancel);
+            if (page.NextLink is null) break;
+        }
+        return tracked;
+    }
+
+    /// <summary>Marks answered what a sent mail answers; returns how many promises were kept.</summary>
+    public async Task<int> SentAsync(string mailbox, CancellationToken cancel)
+    {
+        var state = await StateAsync(mailbox, SentItems, cancel);
+        var answered = 0;
+        for (var pages = 0; pages < PagesAtMost; pages++)
+        {
+            SentPage page;
+            try
+            {
+                page = await feed.SentAsync(mailbox, state.Link, cancel);
+            }
+            catch (FeedResetException)
+            {
+                state.Link = null; // answering is idempotent: a full round only finds what is answered already
+                continue;
+            }
+            foreach (var sent in page.Messages)
+                answered += await AnswerAsync(mailbox, sent, cancel);
+            await SaveAsync(state, page.NextLink ?? page.DeltaLink, cancel);
+            if (page.NextLink is null) break;
+        }
+        return answered;
+    }
+
+    private async Task<int> AnswerAsync(string mailbox, SentMessageFact sent, CancellationToken cancel)
+    {
+        var open = await db.Messages.Where(m => m.Mailbox == mailbox && m.AnsweredAt == null
+                && ((sent.ConversationId != null && m.ConversationId == sent.ConversationId) || m.Id == sent.InReplyTo))
+            .ToListAsync(cancel);
+        var kept = 0;
+        // The product's own receipts are no answer; a forward or a web form is answered only by a mail to the citizen.
+        foreach (var message in open.Where(m => !m.ReceiptIds.Contains(sent.Id) && sent.SentAt >= m.ReceivedAt
+                                                 && (m.AnswerTo is null || sent.To.Contains(m.AnswerTo, StringComparer.OrdinalIgnoreCase))))
+        {
+            message.AnsweredAt = sent.SentAt;
+            message.AnsweredHow = AnswerKind.Mail;
+            kept++;
+        }
+        return kept;
+    }
+
+    private async Task<FeedState> StateAsync(string mailbox, string folder, CancellationToken cancel) =>
+        await db.Set<FeedState>().FirstOrDefaultAsync(s => s.Mailbox == mailbox && s.Folder == folder, cancel)
+        ?? db.Set<FeedState>().Add(new FeedState { Mailbox = mailbox, Folder = folder, UpdatedAt = clock.GetUtcNow() }).Entity;
+
+    private Task<int> SaveAsync(FeedState state, string? link, CancellationToken cancel)
+    {
+        state.Link = link;
+        state.UpdatedAt = clock.GetUtcNow();
+        state.LastError = null;
+        return db.SaveChangesAsync(cancel);
+    }
+}

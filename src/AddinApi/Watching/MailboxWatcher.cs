@@ -1,0 +1,71 @@
+using Kontaktlofte.AddinApi.Data;
+using Kontaktlofte.AddinApi.Mailbox;
+using Kontaktlofte.AddinApi.Organisation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kontaktlofte.AddinApi.Watching;
+
+/// <summary>
+/// Follows every watched mailbox in the background, from start-up on: the officials' own (from their first sign-in) and
+/// the function mailboxes. Polling always works (every <see cref="WatcherOptions.PollInterval"/>); a failing mailbox is
+/// logged and tried again next round, and never stops the others or the host.
+/// </summary>
+internal sealed class MailboxWatcher(IServiceScopeFactory scopes, IOptions<WatcherOptions> options, ILogger<MailboxWatcher> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled) return;
+        await using (var probe = scopes.CreateAsyncScope())
+            if (probe.ServiceProvider.GetService<IMailboxFeed>() is null)
+            {
+                log.LogWarning("Bevakningen av brevlådor är inte igång: brevlådeadaptern har inget flöde för bevakning.");
+                return;
+            }
+        using var timer = new PeriodicTimer(options.Value.PollInterval);
+        do
+        {
+            try
+            {
+                await RoundAsync(stoppingToken);
+            }
+            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+            {
+                log.LogError(error, "Bevakningen av brevlådorna kunde inte gås igenom");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One round over every watched mailbox, a few at a time.</summary>
+    public async Task RoundAsync(CancellationToken cancel)
+    {
+        List<string> mailboxes;
+        await using (var scope = scopes.CreateAsyncScope())
+            mailboxes = await WatchedAsync(scope.ServiceProvider.GetRequiredService<KontaktlofteDb>(), options.Value, cancel);
+        await Parallel.ForEachAsync(mailboxes, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallel, CancellationToken = cancel },
+            async (mailbox, token) =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var watch = scope.ServiceProvider.GetRequiredService<MailboxWatch>();
+                try
+                {
+                    await watch.InboxAsync(mailbox, token);
+                    await watch.SentAsync(mailbox, token);
+                }
+                catch (Exception error) when (!token.IsCancellationRequested)
+                {
+                    // A mailbox out of reach (removed from the app's scope: 403, Graph away) waits for the next round.
+                    log.LogWarning("Brevlådan {Mailbox} kunde inte bevakas: {Error}", mailbox, error.Message);
+                }
+            });
+    }
+
+    /// <summary>The officials' own mailboxes and the function mailboxes, each once, in lower case.</summary>
+    public static async Task<List<string>> WatchedAsync(KontaktlofteDb db, WatcherOptions options, CancellationToken cancel)
+    {
+        var own = await db.Officials.Select(o => o.Email).ToListAsync(cancel);
+        var functions = await db.Set<WatchedMailbox>().Select(m => m.Address).ToListAsync(cancel);
+        return own.Concat(functions).Concat(options.FunctionMailboxes)
+            .Select(a => a.Trim().ToLowerInvariant()).Where(a => a.Contains('@', StringComparison.Ordinal)).Distinct().ToList();
+    }
+}

@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kontaktlofte.AddinApi.Watching;
+
+/// <summary>
+/// A function mailbox (funktionsbrevlåda: bygglov@, info@, kontaktcenter@) and who watches it: its mail is tracked when it
+/// arrives, and shows in its watchers' worklists. The officials' own mailboxes are watched from their first sign-in
+/// without a row here.
+/// </summary>
+public sealed class WatchedMailbox
+{
+    public required string Address { get; set; }
+    /// <summary>The officials who answer its mail (e-mail addresses, lower case).</summary>
+    public List<string> Watchers { get; set; } = [];
+    /// <summary>Whether a new citizen question gets an automatic receipt (off by default; set by the unit head).</summary>
+    public bool AutomaticReceipt { get; set; }
+    public string? ReceiptNote { get; set; }
+}
+
+/// <summary>Where the watcher is in a mailbox's folder: the link to ask with next (a delta link, or a next link mid-round).</summary>
+public sealed class FeedState
+{
+    public required string Mailbox { get; set; }
+    /// <summary><c>inbox</c> or <c>sentitems</c>.</summary>
+    public required string Folder { get; set; }
+    public string? Link { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Why the last round failed, if it did (never a body).</summary>
+    public string? LastError { get; set; }
+}
+
+internal sealed class WatchedMailboxConfiguration : IEntityTypeConfiguration<WatchedMailbox>, IEntityTypeConfiguration<FeedState>
+{
+    public void Configure(EntityTypeBuilder<WatchedMailbox> mailbox)
+    {
+        mailbox.ToTable("WatchedMailboxes");
+        mailbox.HasKey(m => m.Address);
+        mailbox.Property(m => m.Address).HasMaxLength(320);
+        mailbox.Property(m => m.ReceiptNote).HasMaxLength(500);
+        mailbox.PrimitiveCollection(m => m.Watchers);
+    }
+
+    public void Configure(EntityTypeBuilder<FeedState> state)
+    {
+        state.ToTable("FeedStates");
+        state.HasKey(s => new { s.Mailbox, s.Folder });
+        state.Property(s => s.Mailbox).HasMaxLength(320);
+        state.Property(s => s.Folder).HasMaxLength(32);
+        state.Property(s => s.Link).HasMaxLength(4000);
+        state.Property(s => s.LastError).HasMaxLength(500);
+    }
+}
+
+/// <summary>How the watcher runs (fixed names: design.md, Watched mailboxes).</summary>
+public sealed class WatcherOptions
+{
+    public const string Section = "Watcher";
+
+    /// <summary>Off only for tests that want no background work; on in every real run.</summary>
+    public bool Enabled { get; set; } = true;
+
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00", ErrorMessage = "Watcher:PollInterval ska vara mellan 100 millisekunder och en timme.")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The function mailboxes to watch; their watchers are set with <c>PUT /api/mailboxes/{address}</c>.</summary>
+    public List<string> FunctionMailboxes { get; set; } = [];
+
+    /// <summary>Mailboxes watched at once (Graph allows four concurrent requests per mailbox; one at a time each here).</summary>
+    [Range(1, 16, ErrorMessage = "Watcher:Parallel ska vara mellan 1 och 16.")]
+    public int Parallel { get; set; } = 4;
+}
