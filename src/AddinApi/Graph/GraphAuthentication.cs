@@ -31,6 +31,20 @@ internal sealed class GraphAuthentication(IAuthorizationHeaderProvider headers, 
     }
 }
 
+/// <summary>Signs Graph requests as the application (client credentials) for the watcher.</summary>
+internal sealed class AppAuthentication(IAuthorizationHeaderProvider headers) : IAuthenticationProvider
+{
+    public const string Scope = "https://graph.microsoft.com/.default";
+
+    public async Task AuthenticateRequestAsync(RequestInformation request, Dictionary<string, object>? additionalAuthenticationContext = null,
+        CancellationToken cancellationToken = default)
+    {
+        var header = await headers.CreateAuthorizationHeaderForAppAsync(Scope, cancellationToken: cancellationToken);
+        request.Headers.Remove("Authorization");
+        request.Headers.Add("Authorization", header);
+    }
+}
+
 /// <summary>
 /// Headers on every Graph call: <c>Prefer: IdType="ImmutableId"</c> beside any other preference (an id then survives
 /// moves between folders), and a <c>client-request-id</c> that Graph echoes, so a failure can be traced with Microsoft.

@@ -29,6 +29,12 @@ internal sealed class GraphClients(IHttpClientFactory http, IAuthorizationHeader
     /// </summary>
     public GraphServiceClient ForSession(string sessionKey) => Create(new GraphAuthentication(headers, sessionKey, null, options.Value.Scopes));
 
+    /// <summary>
+    /// As the application itself (client credentials, <c>.default</c>): the watcher's view of the watched mailboxes, which
+    /// Exchange's RBAC for Applications limits to the mailboxes in its management scope.
+    /// </summary>
+    public GraphServiceClient ForApp() => new(http.CreateClient(HttpClientName), new AppAuthentication(headers), options.Value.BaseUrl);
+
     private GraphServiceClient Create(GraphAuthentication authentication) =>
         new(http.CreateClient(HttpClientName), authentication, options.Value.BaseUrl);
 

@@ -19,7 +19,10 @@ public static class MailboxExtensions
     public static WebApplicationBuilder AddMailbox(this WebApplicationBuilder builder)
     {
         if (UsesGraph(builder.Configuration))
+        {
             builder.AddGraph().Services.AddScoped<IMailbox, GraphMailbox>();
+            builder.Services.AddScoped<IMailboxFeed, GraphFeed>();
+        }
         builder.Services.AddExceptionHandler<MailboxProblems>();
         return builder;
     }

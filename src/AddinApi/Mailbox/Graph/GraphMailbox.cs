@@ -66,7 +66,8 @@ internal sealed class GraphMailbox(GraphClients graph, IHttpContextAccessor http
         }
     }, cancel);
 
-    private static MailboxMessage ToMessage(Message message) => new(
+    /// <summary>Graph's message as the rules need it (also the watcher's feed).</summary>
+    internal static MailboxMessage ToMessage(Message message) => new(
         message.Id!, message.InternetMessageId, message.ConversationId,
         new MailAddress(message.From?.EmailAddress?.Name, message.From?.EmailAddress?.Address),
         message.Subject ?? "",

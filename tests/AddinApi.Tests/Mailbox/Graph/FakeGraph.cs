@@ -58,6 +58,16 @@ public sealed partial class FakeGraph : IAsyncDisposable
     /// <summary>Messages that moved: a read of the key is redirected (307) to the value.</summary>
     public ConcurrentDictionary<string, string> Redirects { get; } = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _sentAt = new();
+    private readonly ConcurrentDictionary<string, string> _mailboxOf = new();
+    private readonly ConcurrentDictionary<string, long> _versions = new();
+    private long _version;
+    /// <summary>Mailboxes outside the app's RBAC management scope: Graph answers 403 for them.</summary>
+    public ConcurrentDictionary<string, bool> OutOfScope { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>The next delta request with a token answers 410 Gone (SyncStateNotFound): the sync state was lost.</summary>
+    public bool ExpireDeltaTokensOnce { get; set; }
+
+    /// <summary>A message changed (e.g. its categories): delta shows it again.</summary>
+    public void Touch(string id) => _versions[id] = Interlocked.Increment(ref _version);
     private int _successfulSends;
     public int SuccessfulSends => Volatile.Read(ref _successfulSends);
     public string BaseUrl { get; private set; } = "";
@@ -88,8 +98,10 @@ public sealed partial class FakeGraph : IAsyncDisposable
 
     /// <summary>A citizen's message in the mailbox; <paramref name="restId"/> is the id the add-in knows it by.</summary>
     public void AddMessage(string immutableId, string subject, string html, DateTimeOffset receivedAt, string conversationId,
-        string? restId = null, string from = "anna.berg@example.se", string? replyTo = null, string fromName = "Anna Berg")
+        string? restId = null, string from = "anna.berg@example.se", string? replyTo = null, string fromName = "Anna Berg", string mailbox = "me")
     {
+        _mailboxOf[immutableId] = mailbox;
+        _versions[immutableId] = Interlocked.Increment(ref _version);
         _messages[immutableId] = new JsonObject
         {
             ["@odata.etag"] = "W/\"CQAAABYAAACcx0/TODxQTJisegJjC7G3AAAB7Qlm\"",
@@ -253,6 +265,12 @@ public sealed partial class FakeGraph : IAsyncDisposable
                 }).ToArray()),
             });
         });
+        // The SDK calls the function as "delta()"; the links Graph hands out say "delta".
+        _app.MapGet("/v1.0/users/{mailbox}/mailFolders/{folder}/messages/delta()", (string mailbox, string folder, HttpContext context) =>
+            Delta(mailbox, folder, context));
+        _app.MapGet("/v1.0/users/{mailbox}/mailFolders/{folder}/messages/delta", (string mailbox, string folder, HttpContext context) =>
+            Delta(mailbox, folder, context));
+
         _app.MapGet("/v1.0/me/messages/{id}", (string id) =>
             ReadFailures.TryDequeue(out var failure) ? Error(failure, "ServiceUnavailable", "Service is temporarily unavailable.", RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture))
             : id.StartsWith("malformed", StringComparison.Ordinal) ? Error(400, "ErrorInvalidIdMalformed", "Id is malformed.")
@@ -346,6 +364,40 @@ public sealed partial class FakeGraph : IAsyncDisposable
         });
     }
 
+    private IResult Delta(string mailbox, string folder, HttpContext context)
+    {
+        if (OutOfScope.ContainsKey(mailbox))
+            return Error(403, "ErrorAccessDenied", "Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.");
+        var query = context.Request.Query;
+        var token = query["$deltatoken"].ToString();
+        var skip = query["$skiptoken"].ToString();
+        if (ExpireDeltaTokensOnce && (token.Length > 0 || skip.Length > 0))
+        {
+            ExpireDeltaTokensOnce = false;
+            return Error(410, "SyncStateNotFound", "The sync state generation is not found.");
+        }
+        var prefer = context.Request.Headers["Prefer"].ToString();
+        var size = System.Text.RegularExpressions.Regex.Match(prefer, @"odata\.maxpagesize=(\d+)") is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 10;
+        var after = long.TryParse(skip.Length > 0 ? skip : token, out var place) ? place : 0;
+        var sent = folder.Equals("sentitems", StringComparison.OrdinalIgnoreCase);
+        var changed = _messages.Values
+            .Where(x => _mailboxOf.GetValueOrDefault(x["id"]!.GetValue<string>()) is { } owner && owner.Equals(mailbox, StringComparison.OrdinalIgnoreCase))
+            .Where(x => (x["sentDateTime"] is not null) == sent && x["isDraft"]?.GetValue<bool>() != true)
+            .Select(x => (Message: x, Version: _versions.GetValueOrDefault(x["id"]!.GetValue<string>())))
+            .Where(x => x.Version > after).OrderBy(x => x.Version).ToList();
+        var page = changed.Take(size).ToList();
+        var last = page.Count > 0 ? page[^1].Version : after;
+        var body = new JsonObject
+        {
+            ["@odata.context"] = $"https://graph.microsoft.com/v1.0/$metadata#Collection(message)",
+            ["value"] = new JsonArray(page.Select(x => (JsonNode)x.Message.DeepClone()).ToArray()),
+        };
+        var next = $"{BaseUrl}/v1.0/users/{Uri.EscapeDataString(mailbox)}/mailFolders/{folder}/messages/delta?";
+        if (changed.Count > size) body["@odata.nextLink"] = next + "$skiptoken=" + last;
+        else body["@odata.deltaLink"] = next + "$deltatoken=" + last;
+        return Results.Json(body);
+    }
+
     private JsonObject? Find(string id) =>
         _messages.TryGetValue(_aliases.TryGetValue(id, out var immutable) ? immutable : id, out var message) ? message : null;
 
@@ -406,8 +458,15 @@ public sealed class FakeTokens : IAuthorizationHeaderProvider
         return Task.FromResult("Bearer fake-graph-token");
     }
 
+    /// <summary>The application's own token (client credentials), as the watcher uses it.</summary>
     public Task<string> CreateAuthorizationHeaderForAppAsync(string scopes, AuthorizationHeaderProviderOptions? downstreamApiOptions = null,
-        CancellationToken cancellationToken = default) => throw new NotSupportedException("The API calls Graph only on behalf of users.");
+        CancellationToken cancellationToken = default)
+    {
+        AppScopes.Enqueue(scopes);
+        return Task.FromResult("Bearer fake-app-token");
+    }
+
+    public ConcurrentQueue<string> AppScopes { get; } = new();
 
     public Task<string> CreateAuthorizationHeaderAsync(IEnumerable<string> scopes, AuthorizationHeaderProviderOptions? options = null,
         ClaimsPrincipal? claimsPrincipal = null, CancellationToken cancellationToken = default) =>

@@ -1,0 +1,67 @@
+using Kontaktlofte.AddinApi.Graph;
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using Microsoft.Kiota.Abstractions;
+
+namespace Kontaktlofte.AddinApi.Mailbox.Graph;
+
+/// <summary>
+/// The watcher's feed from Microsoft Graph, as the application (client credentials; Exchange RBAC for Applications keeps
+/// it to the watched mailboxes): a delta query per mailbox and folder — <c>$select</c> only what classification needs,
+/// <c>Prefer: odata.maxpagesize</c>, immutable ids — followed page by page through <c>@odata.nextLink</c> to the
+/// <c>@odata.deltaLink</c>, which the watcher keeps. A link Graph no longer knows (410 Gone, SyncStateNotFound) starts a
+/// full round; a removed item (<c>@removed</c>) is skipped.
+/// </summary>
+internal sealed class GraphFeed(GraphClients graph) : IMailboxFeed
+{
+    public const int PageSize = 50;
+    private static readonly string[] InboxFields =
+        ["id", "internetMessageId", "conversationId", "from", "replyTo", "subject", "body", "receivedDateTime", "categories", "internetMessageHeaders", "webLink"];
+    private static readonly string[] SentFields = ["id", "conversationId", "sentDateTime", "toRecipients"];
+
+    public Task<FeedPage> InboxAsync(string mailbox, string? link, CancellationToken cancel) => Delta(async () =>
+    {
+        var delta = graph.ForApp().Users[mailbox].MailFolders["inbox"].Messages.Delta;
+        var page = link is null
+            ? await delta.GetAsDeltaGetResponseAsync(request =>
+            {
+                request.QueryParameters.Select = InboxFields;
+                request.Headers.Add("Prefer", $"odata.maxpagesize={PageSize}");
+            }, cancel)
+            : await delta.WithUrl(link).GetAsDeltaGetResponseAsync(request => request.Headers.Add("Prefer", $"odata.maxpagesize={PageSize}"), cancel);
+        var messages = (page?.Value ?? []).Where(m => m.Id is not null && m.AdditionalData?.ContainsKey("@removed") != true)
+            .Select(m => new FeedMessage(GraphMailbox.ToMessage(m), m.WebLink)).ToList();
+        return new FeedPage(messages, page?.OdataNextLink, page?.OdataDeltaLink);
+    }, cancel);
+
+    public Task<SentPage> SentAsync(string mailbox, string? link, CancellationToken cancel) => Delta(async () =>
+    {
+        var delta = graph.ForApp().Users[mailbox].MailFolders["sentitems"].Messages.Delta;
+        var page = link is null
+            ? await delta.GetAsDeltaGetResponseAsync(request =>
+            {
+                request.QueryParameters.Select = SentFields;
+                request.Headers.Add("Prefer", $"odata.maxpagesize={PageSize}");
+            }, cancel)
+            : await delta.WithUrl(link).GetAsDeltaGetResponseAsync(request => request.Headers.Add("Prefer", $"odata.maxpagesize={PageSize}"), cancel);
+        var sent = (page?.Value ?? []).Where(m => m.Id is not null && m.SentDateTime is not null && m.AdditionalData?.ContainsKey("@removed") != true)
+            .Select(m => new SentMessageFact(m.Id!, m.ConversationId, null, m.SentDateTime!.Value,
+                (m.ToRecipients ?? []).Select(r => r.EmailAddress?.Address).OfType<string>().ToList()))
+            .ToList();
+        return new SentPage(sent, page?.OdataNextLink, page?.OdataDeltaLink);
+    }, cancel);
+
+    private static async Task<T> Delta<T>(Func<Task<T>> call, CancellationToken cancel)
+    {
+        try
+        {
+            return await GraphCalls.Call(call, cancel);
+        }
+        catch (MailboxRefusedException error) when (error.InnerException is ApiException { ResponseStatusCode: 410 }
+                                                    || error.InnerException is Microsoft.Graph.Models.ODataErrors.ODataError { Error.Code: var code }
+                                                       && string.Equals(code, "SyncStateNotFound", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FeedResetException("Graph känner inte längre igen länken: en hel genomgång börjar.", error);
+        }
+    }
+}
