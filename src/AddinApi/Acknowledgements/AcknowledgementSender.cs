@@ -17,7 +17,7 @@ internal sealed class AcknowledgementSender(KontaktlofteDb db, IMailbox mailbox,
     IOptions<OrganisationOptions> organisation, ILogger<AcknowledgementSender> log) : IOutboxSender
 {
     public const string OutboxKind = "acknowledgement";
-    public const string Category = "Kontaktlöfte: bekräftat";
+    public const string Category = PromiseLabels.Acknowledged;
 
     /// <summary>How long a draft that left Drafts may take to show up in Sent Items before it counts as deleted.</summary>
     public static readonly TimeSpan ConfirmWithin = TimeSpan.FromMinutes(15);
@@ -85,7 +85,8 @@ internal sealed class AcknowledgementSender(KontaktlofteDb db, IMailbox mailbox,
     {
         try
         {
-            await mailbox.MarkAsync(owner, message, new MessageMark(Category, $"acknowledged;{ack.PromisedDate:yyyy-MM-dd};{ack.ContactEmail}"), cancel);
+            await mailbox.MarkAsync(owner, message, new MessageMark(Category, $"acknowledged;{ack.PromisedDate:yyyy-MM-dd};{ack.ContactEmail}",
+                PromiseLabels.All.Select(l => l.Name).ToList()), cancel);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

@@ -40,7 +40,15 @@ public sealed record ReplyDraft(string? Subject, string BodyHtml, MailAddress? T
 public enum SendOutcome { Sent, Confirming }
 
 /// <summary>The mark the product leaves on a citizen's message: an Outlook category and a property.</summary>
-public sealed record MessageMark(string Category, string PropertyValue);
+/// <param name="Category">The category to set.</param>
+/// <param name="PropertyValue">The named property's value.</param>
+/// <param name="Replaces">Categories it takes the place of (the product's other labels); the official's own stay.</param>
+public sealed record MessageMark(string Category, string PropertyValue, IReadOnlyCollection<string>? Replaces = null)
+{
+    /// <summary>The message's categories with this mark: the official's own kept, the replaced ones gone, this one once.</summary>
+    public List<string> Apply(IReadOnlyList<string> categories) =>
+        categories.Where(c => c != Category && !(Replaces ?? []).Contains(c, StringComparer.OrdinalIgnoreCase)).Append(Category).ToList();
+}
 
 /// <summary>
 /// The mailbox port: read a message, answer it with a reply draft that is then sent (never sendMail: it cannot

@@ -28,4 +28,10 @@ public interface IMailboxFeed
     Task<FeedPage> InboxAsync(string mailbox, string? link, CancellationToken cancel);
 
     Task<SentPage> SentAsync(string mailbox, string? link, CancellationToken cancel);
+
+    /// <summary>Makes sure the mailbox has these master categories (name, colour preset0–preset24), adding what is missing.</summary>
+    Task EnsureCategoriesAsync(string mailbox, IReadOnlyList<(string Name, string Color)> categories, CancellationToken cancel);
+
+    /// <summary>Sets a message's categories to exactly these (the official's own and the product's one).</summary>
+    Task SetCategoriesAsync(string mailbox, string messageId, IReadOnlyList<string> categories, CancellationToken cancel);
 }

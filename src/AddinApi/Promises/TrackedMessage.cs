@@ -55,6 +55,10 @@ public sealed class TrackedMessage
     public string? AnswerTo { get; set; }
     /// <summary>Where Outlook on the web opens it (Graph's webLink); null in the sandbox.</summary>
     public string? WebLink { get; set; }
+    /// <summary>The product's Outlook category last set on it (one of <see cref="PromiseLabels"/>).</summary>
+    public string? Label { get; set; }
+    /// <summary>The official's own categories on it, as the mailbox last showed them (kept when ours is set).</summary>
+    public List<string> OwnCategories { get; set; } = [];
 
     public ContactPerson? Contact => ContactName is null || ContactEmail is null
         ? null : new ContactPerson(ContactName, ContactTitle, ContactPhone, ContactEmail);
@@ -90,6 +94,8 @@ internal sealed class TrackedMessageConfiguration : IEntityTypeConfiguration<Tra
         message.Property(m => m.Subject).HasMaxLength(500);
         message.Property(m => m.AnswerTo).HasMaxLength(320);
         message.Property(m => m.WebLink).HasMaxLength(2048);
+        message.Property(m => m.Label).HasMaxLength(64);
+        message.PrimitiveCollection(m => m.OwnCategories);
         message.Ignore(m => m.Contact);
         message.HasIndex(m => new { m.Mailbox, m.DueDate });
         message.HasIndex(m => new { m.Mailbox, m.ConversationId });

@@ -37,6 +37,18 @@ internal sealed class SandboxFeed(SandboxDb db) : IMailboxFeed
         return new SentPage(fresh.Select(s => new SentMessageFact(s.Id, s.ConversationId, s.InReplyTo, s.SentAt, [s.To])).ToList(), null, Link(last));
     }
 
+    /// <summary>The sandbox shows categories by name; there is no master list to keep.</summary>
+    public Task EnsureCategoriesAsync(string mailbox, IReadOnlyList<(string Name, string Color)> categories, CancellationToken cancel) =>
+        Task.CompletedTask;
+
+    public async Task SetCategoriesAsync(string mailbox, string messageId, IReadOnlyList<string> categories, CancellationToken cancel)
+    {
+        var version = await db.NextVersionAsync(cancel);
+        var joined = string.Join(';', categories);
+        await db.SandboxMail.Where(m => m.Id == messageId && m.Mailbox == mailbox)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Categories, joined).SetProperty(m => m.Version, version), cancel);
+    }
+
     private static long Place(string? link) =>
         link is { Length: > 2 } && link.StartsWith("v:", StringComparison.Ordinal)
         && long.TryParse(link[2..], NumberStyles.None, CultureInfo.InvariantCulture, out var place) ? place : 0;

@@ -66,7 +66,7 @@ internal sealed class SandboxMailbox(SandboxDb db, TimeProvider clock) : IMailbo
 
     public async Task MarkAsync(MailboxOwner owner, MailboxMessage message, MessageMark mark, CancellationToken cancel)
     {
-        var categories = string.Join(';', message.Categories.Where(c => c != mark.Category).Append(mark.Category));
+        var categories = string.Join(';', mark.Apply(message.Categories));
         var version = await db.NextVersionAsync(cancel);
         await db.SandboxMail.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Categories, categories).SetProperty(m => m.Mark, mark.PropertyValue).SetProperty(m => m.Version, version), cancel);

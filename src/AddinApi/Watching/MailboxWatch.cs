@@ -11,7 +11,8 @@ namespace Kontaktlofte.AddinApi.Watching;
 /// conversation. The feed's link is saved after each page, so a crash resumes where it stopped; tracking is by id, so
 /// a page seen twice (or a full resync after a lost link) tracks nothing twice.
 /// </summary>
-internal sealed class MailboxWatch(KontaktlofteDb db, IMailboxFeed feed, MessageTracker tracker, TimeProvider clock)
+internal sealed class MailboxWatch(KontaktlofteDb db, IMailboxFeed feed, MessageTracker tracker, DueDates dueDates, TimeProvider clock,
+    MailboxWatcher.Labelled labelled)
 {
     public const string Inbox = "inbox";
     public const string SentItems = "sentitems";
@@ -37,11 +38,17 @@ internal sealed class MailboxWatch(KontaktlofteDb db, IMailboxFeed feed, Message
                 continue;
             }
             var ids = page.Messages.Select(m => m.Message.Id).ToList();
-            var known = await db.Messages.Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync(cancel);
-            foreach (var arrived in page.Messages.Where(m => !known.Contains(m.Message.Id)))
+            var known = await db.Messages.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancel);
+            foreach (var arrived in page.Messages)
             {
-                await tracker.TrackAsync(arrived.Message, mailbox, arrived.WebLink, cancel);
-                tracked++;
+                var facts = known.TryGetValue(arrived.Message.Id, out var seen) ? seen
+                    : (await tracker.TrackAsync(arrived.Message, mailbox, arrived.WebLink, cancel)).Facts;
+                if (seen is null) tracked++;
+                // The official's own categories, as the mailbox shows them now: kept when the product sets its label.
+                var own = arrived.Message.Categories.Where(c => !PromiseLabels.IsOurs(c)).ToList();
+                if (!own.SequenceEqual(facts.OwnCategories)) facts.OwnCategories = own;
+                if (arrived.Message.Categories.Count(PromiseLabels.IsOurs) != 1 || !arrived.Message.Categories.Contains(facts.Label))
+                    facts.Label = null; // someone took ours off, or two are on: set it again
             }
             await SaveAsync(state, page.NextLink ?? page.DeltaLink, cancel);
             if (page.NextLink is null) break;
@@ -72,6 +79,32 @@ internal sealed class MailboxWatch(KontaktlofteDb db, IMailboxFeed feed, Message
             if (page.NextLink is null) break;
         }
         return answered;
+    }
+
+    /// <summary>
+    /// The promise in Outlook's own list: exactly one label on each tracked citizen mail, recomputed every round (so a new
+    /// working day moves "öppet" to "svara i dag" to "försenat" by itself) and written only when it changes.
+    /// </summary>
+    public async Task<int> LabelAsync(string mailbox, CancellationToken cancel)
+    {
+        if (!labelled.Mailboxes.ContainsKey(mailbox))
+        {
+            await feed.EnsureCategoriesAsync(mailbox, PromiseLabels.All, cancel);
+            labelled.Mailboxes[mailbox] = true;
+        }
+        var today = clock.Today();
+        var candidates = await db.Messages.Where(m => m.Mailbox == mailbox && (m.AnsweredAt == null || m.Label != PromiseLabels.Answered))
+            .ToListAsync(cancel);
+        var changed = 0;
+        foreach (var message in candidates)
+        {
+            if (PromiseLabels.For(message, dueDates, today) is not { } label || label == message.Label) continue;
+            await feed.SetCategoriesAsync(mailbox, message.Id, [.. message.OwnCategories, label], cancel);
+            message.Label = label;
+            changed++;
+            await db.SaveChangesAsync(cancel);
+        }
+        return changed;
     }
 
     private async Task<int> AnswerAsync(string mailbox, SentMessageFact sent, CancellationToken cancel)

@@ -51,6 +51,7 @@ internal sealed class MailboxWatcher(IServiceScopeFactory scopes, IOptions<Watch
                 {
                     await watch.InboxAsync(mailbox, token);
                     await watch.SentAsync(mailbox, token);
+                    await watch.LabelAsync(mailbox, token);
                 }
                 catch (Exception error) when (!token.IsCancellationRequested)
                 {
@@ -58,6 +59,12 @@ internal sealed class MailboxWatcher(IServiceScopeFactory scopes, IOptions<Watch
                     log.LogWarning("Brevlådan {Mailbox} kunde inte bevakas: {Error}", mailbox, error.Message);
                 }
             });
+    }
+
+    /// <summary>The mailboxes whose master categories were made sure of since start-up (one look each).</summary>
+    internal sealed class Labelled
+    {
+        public System.Collections.Concurrent.ConcurrentDictionary<string, bool> Mailboxes { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The officials' own mailboxes and the function mailboxes, each once, in lower case.</summary>

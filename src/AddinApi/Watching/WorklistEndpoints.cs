@@ -69,6 +69,7 @@ public static class WatchingExtensions
         // Made when a round needs it: an adapter without a feed (Graph, until its delta feed is there) leaves the watcher idle.
         builder.Services.AddScoped(services => ActivatorUtilities.CreateInstance<MailboxWatch>(services));
         builder.Services.AddSingleton<MailboxWatcher>();
+        builder.Services.AddSingleton<MailboxWatcher.Labelled>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MailboxWatcher>());
         return builder;
     }

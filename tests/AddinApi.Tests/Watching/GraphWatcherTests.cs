@@ -150,4 +150,28 @@ public sealed class GraphWatcherTests
         Assert.IsNull(tracked.Single(m => m.Id == "AAMkB001=").AnsweredAt, "another conversation");
         Assert.IsFalse(tracked.Any(m => m.Id == "AAMkSvar="), "a sent mail is not tracked as arrived mail");
     }
+
+    [TestMethod]
+    public async Task Each_citizen_mail_gets_exactly_one_promise_category_and_keeps_the_officials_own()
+    {
+        _graph.AddMessage("AAMkNew=", "Fråga", "<p>Hur söker jag bygglov för en altan?</p>", Monday.AddHours(-1), "AAQkA=", from: "a@example.se", mailbox: Bygglov);
+        _graph.AddMessage("AAMkToday=", "Fråga", "<p>Hur söker jag bygglov för ett staket?</p>", new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.FromHours(1)),
+            "AAQkB=", from: "b@example.se", mailbox: Bygglov);
+        _graph.AddMessage("AAMkLate=", "Fråga", "<p>Hur söker jag bygglov för en pool?</p>", new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(1)),
+            "AAQkC=", from: "c@example.se", mailbox: Bygglov);
+        _graph.AddMessage("AAMkColleague=", "Möte", "<p>Ses vi i morgon?</p>", Monday.AddHours(-2), "AAQkD=", from: "per.holm@botkyrka.se", mailbox: Bygglov);
+        _graph.Message("AAMkLate=")["categories"] = new System.Text.Json.Nodes.JsonArray("Viktigt");
+
+        await RoundAsync();
+        await RoundAsync(); // a second round changes nothing
+
+        string[] Categories(string id) => _graph.Message(id)["categories"]!.AsArray().Select(c => c!.GetValue<string>()).ToArray();
+        CollectionAssert.AreEqual(new[] { "Kontaktlöfte: öppet" }, Categories("AAMkNew="), "due Wednesday");
+        CollectionAssert.AreEqual(new[] { "Kontaktlöfte: svara i dag" }, Categories("AAMkToday="), "due Monday, today");
+        CollectionAssert.AreEqual(new[] { "Viktigt", "Kontaktlöfte: försenat" }, Categories("AAMkLate="), "the official's own category stays");
+        Assert.IsEmpty(Categories("AAMkColleague="), "internal mail gets none");
+        CollectionAssert.AreEquivalent(new[] { "Kontaktlöfte: försenat", "Kontaktlöfte: svara i dag", "Kontaktlöfte: öppet", "Kontaktlöfte: bekräftat", "Kontaktlöfte: besvarat" },
+            _graph.MasterCategories[Bygglov].Select(c => c["displayName"]!.GetValue<string>()).ToArray());
+        Assert.HasCount(3, _graph.Requests.Where(r => r.Method == "PATCH").ToList(), "one PATCH per label set, none in the second round");
+    }
 }

@@ -315,6 +315,10 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
                         .HasMaxLength(998)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Label")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -323,6 +327,10 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
                     b.Property<string>("Mailbox")
                         .IsRequired()
                         .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("OwnCategories")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("PromisedDate")

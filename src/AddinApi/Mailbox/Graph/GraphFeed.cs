@@ -51,6 +51,26 @@ internal sealed class GraphFeed(GraphClients graph) : IMailboxFeed
         return new SentPage(sent, page?.OdataNextLink, page?.OdataDeltaLink);
     }, cancel);
 
+    public Task EnsureCategoriesAsync(string mailbox, IReadOnlyList<(string Name, string Color)> categories, CancellationToken cancel) =>
+        GraphCalls.Call(async () =>
+        {
+            var master = graph.ForApp().Users[mailbox].Outlook.MasterCategories;
+            var existing = (await master.GetAsync(cancellationToken: cancel))?.Value?.Select(c => c.DisplayName).OfType<string>()
+                .ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
+            foreach (var (name, color) in categories.Where(c => !existing.Contains(c.Name)))
+                await master.PostAsync(new OutlookCategory { DisplayName = name, Color = Enum.Parse<CategoryColor>(color, ignoreCase: true) },
+                    cancellationToken: cancel);
+            return true;
+        }, cancel);
+
+    public Task SetCategoriesAsync(string mailbox, string messageId, IReadOnlyList<string> categories, CancellationToken cancel) =>
+        GraphCalls.Call(async () =>
+        {
+            // PATCH replaces the whole list: the caller passes the official's own categories with the product's one.
+            await graph.ForApp().Users[mailbox].Messages[messageId].PatchAsync(new Message { Categories = [.. categories] }, cancellationToken: cancel);
+            return true;
+        }, cancel);
+
     private static async Task<T> Delta<T>(Func<Task<T>> call, CancellationToken cancel)
     {
         try

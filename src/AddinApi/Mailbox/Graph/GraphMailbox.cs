@@ -132,7 +132,7 @@ internal sealed class GraphMailbox(GraphClients graph, IHttpContextAccessor http
     {
         await Client(owner).Me.Messages[message.Id].PatchAsync(new Message
         {
-            Categories = message.Categories.Where(c => c != mark.Category).Append(mark.Category).ToList(),
+            Categories = mark.Apply(message.Categories),
             SingleValueExtendedProperties = [new SingleValueLegacyExtendedProperty { Id = MarkProperty, Value = mark.PropertyValue }],
         }, cancellationToken: cancel);
         return true;

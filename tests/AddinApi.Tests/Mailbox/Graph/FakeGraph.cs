@@ -61,6 +61,8 @@ public sealed partial class FakeGraph : IAsyncDisposable
     private readonly ConcurrentDictionary<string, string> _mailboxOf = new();
     private readonly ConcurrentDictionary<string, long> _versions = new();
     private long _version;
+    /// <summary>Each mailbox's master category list.</summary>
+    public ConcurrentDictionary<string, List<JsonObject>> MasterCategories { get; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Mailboxes outside the app's RBAC management scope: Graph answers 403 for them.</summary>
     public ConcurrentDictionary<string, bool> OutOfScope { get; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>The next delta request with a token answers 410 Gone (SyncStateNotFound): the sync state was lost.</summary>
@@ -270,6 +272,32 @@ public sealed partial class FakeGraph : IAsyncDisposable
             Delta(mailbox, folder, context));
         _app.MapGet("/v1.0/users/{mailbox}/mailFolders/{folder}/messages/delta", (string mailbox, string folder, HttpContext context) =>
             Delta(mailbox, folder, context));
+
+        // Master categories per mailbox, and the application's PATCH of a message in a watched mailbox.
+        _app.MapGet("/v1.0/users/{mailbox}/outlook/masterCategories", (string mailbox) => Results.Json(new JsonObject
+        {
+            ["value"] = new JsonArray(MasterCategories.GetOrAdd(mailbox, _ => []).Select(c => (JsonNode)c.DeepClone()).ToArray()),
+        }));
+        _app.MapPost("/v1.0/users/{mailbox}/outlook/masterCategories", (string mailbox, JsonObject category) =>
+        {
+            var list = MasterCategories.GetOrAdd(mailbox, _ => []);
+            var name = category["displayName"]?.GetValue<string>();
+            if (name is null || list.Any(c => c["displayName"]?.GetValue<string>() == name))
+                return Error(409, "ErrorDuplicateCategory", "A category with that name already exists.");
+            var color = category["color"]?.GetValue<string>() ?? "";
+            if (!System.Text.RegularExpressions.Regex.IsMatch(color, "^(none|preset([0-9]|1[0-9]|2[0-4]))$"))
+                return Error(400, "ErrorInvalidArgument", "Invalid color.");
+            lock (list) list.Add(new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["displayName"] = name, ["color"] = color });
+            return Results.Json(category, statusCode: StatusCodes.Status201Created);
+        });
+        _app.MapMethods("/v1.0/users/{mailbox}/messages/{id}", ["PATCH"], (string mailbox, string id, JsonObject patch) =>
+        {
+            if (Find(id) is not { } message || !_mailboxOf.GetValueOrDefault(id, "").Equals(mailbox, StringComparison.OrdinalIgnoreCase))
+                return NotFound();
+            foreach (var (key, value) in patch) message[key] = value?.DeepClone();
+            Touch(id);
+            return Results.Json(message);
+        });
 
         _app.MapGet("/v1.0/me/messages/{id}", (string id) =>
             ReadFailures.TryDequeue(out var failure) ? Error(failure, "ServiceUnavailable", "Service is temporarily unavailable.", RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture))

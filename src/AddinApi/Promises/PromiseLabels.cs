@@ -1,0 +1,37 @@
+namespace Kontaktlofte.AddinApi.Promises;
+
+/// <summary>
+/// The promise in Outlook's own message list: exactly one of these master categories on each tracked citizen mail
+/// (design.md, Watched mailboxes), so that the list shows what is due without opening anything.
+/// </summary>
+public static class PromiseLabels
+{
+    public const string Overdue = "Kontaktlöfte: försenat";
+    public const string DueToday = "Kontaktlöfte: svara i dag";
+    public const string Open = "Kontaktlöfte: öppet";
+    public const string Acknowledged = "Kontaktlöfte: bekräftat";
+    public const string Answered = "Kontaktlöfte: besvarat";
+
+    /// <summary>The master categories with Outlook's colour presets: red, orange, yellow, blue, green.</summary>
+    public static readonly IReadOnlyList<(string Name, string Color)> All =
+    [
+        (Overdue, "preset0"), (DueToday, "preset1"), (Open, "preset3"), (Acknowledged, "preset7"), (Answered, "preset4"),
+    ];
+
+    public static bool IsOurs(string category) => All.Any(l => l.Name.Equals(category, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The one label a promise stands at: answered, else overdue, else due today (its due date, or the date promised in a
+    /// receipt, is today), else acknowledged, else open. Null for mail with no promise (internal, automatic).
+    /// </summary>
+    public static string? For(TrackedMessage message, DueDates dueDates, DateOnly today)
+    {
+        if (!DueDates.HasPromise(message.Category)) return null;
+        if (message.AnsweredAt is not null) return Answered;
+        var deadline = dueDates.Until(Stockholm.DayOf(message.ReceivedAt), message.PromisedDate ?? message.DueDate, today);
+        return deadline.Overdue ? Overdue
+            : deadline.WorkingDaysLeft == 0 ? DueToday
+            : message.PromisedDate is not null ? Acknowledged
+            : Open;
+    }
+}
