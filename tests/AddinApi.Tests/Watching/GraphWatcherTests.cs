@@ -174,4 +174,38 @@ public sealed class GraphWatcherTests
             _graph.MasterCategories[Bygglov].Select(c => c["displayName"]!.GetValue<string>()).ToArray());
         Assert.HasCount(3, _graph.Requests.Where(r => r.Method == "PATCH").ToList(), "one PATCH per label set, none in the second round");
     }
+
+    [TestMethod]
+    public async Task A_round_broken_off_mid_way_resumes_at_the_page_it_reached_without_duplicates()
+    {
+        Arrive(120, Bygglov, "B");
+        _graph.FailNextPageOnce = true;
+
+        await RoundAsync(); // page 1 tracked, page 2 fails: the mailbox waits for the next round
+        Assert.AreEqual(50, (await TrackedAsync()).Count(m => m.Mailbox == Bygglov));
+        var before = DeltaRequests(Bygglov, "inbox").Count;
+
+        await RoundAsync();
+
+        var tracked = await TrackedAsync();
+        Assert.AreEqual(120, tracked.Count(m => m.Mailbox == Bygglov));
+        Assert.AreEqual(tracked.Count, tracked.Select(m => m.Id).Distinct().Count());
+        var resumed = DeltaRequests(Bygglov, "inbox").Skip(before).ToList();
+        StringAssert.Contains(resumed[0].Query, "$skiptoken=", "from the page it reached, not from the start");
+    }
+
+    [TestMethod]
+    public async Task A_mail_moved_out_of_the_inbox_stays_tracked_and_the_round_goes_on()
+    {
+        Arrive(3, Bygglov, "B");
+        await RoundAsync();
+        _graph.MoveOut("AAMkB001=");
+        Arrive(1, Bygglov, "N");
+
+        await RoundAsync();
+
+        var tracked = await TrackedAsync();
+        Assert.AreEqual(4, tracked.Count(m => m.Mailbox == Bygglov), "filed in another folder it is still unanswered citizen mail");
+        Assert.IsNull(tracked.Single(m => m.Id == "AAMkB001=").AnsweredAt);
+    }
 }

@@ -67,6 +67,15 @@ public sealed partial class FakeGraph : IAsyncDisposable
     public ConcurrentDictionary<string, bool> OutOfScope { get; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>The next delta request with a token answers 410 Gone (SyncStateNotFound): the sync state was lost.</summary>
     public bool ExpireDeltaTokensOnce { get; set; }
+    /// <summary>The next request for a later page of a round fails with 503 (the watcher's process dies mid-round, say).</summary>
+    public bool FailNextPageOnce { get; set; }
+    private readonly ConcurrentDictionary<string, long> _removed = new();
+
+    /// <summary>The official moves a message out of the folder (or deletes it): delta reports it as removed.</summary>
+    public void MoveOut(string id)
+    {
+        if (_messages.TryRemove(id, out _)) _removed[id] = Interlocked.Increment(ref _version);
+    }
 
     /// <summary>A message changed (e.g. its categories): delta shows it again.</summary>
     public void Touch(string id) => _versions[id] = Interlocked.Increment(ref _version);
@@ -404,6 +413,11 @@ public sealed partial class FakeGraph : IAsyncDisposable
             ExpireDeltaTokensOnce = false;
             return Error(410, "SyncStateNotFound", "The sync state generation is not found.");
         }
+        if (FailNextPageOnce && skip.Length > 0)
+        {
+            FailNextPageOnce = false;
+            return Error(503, "ServiceUnavailable", "Service is temporarily unavailable.");
+        }
         var prefer = context.Request.Headers["Prefer"].ToString();
         var size = System.Text.RegularExpressions.Regex.Match(prefer, @"odata\.maxpagesize=(\d+)") is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 10;
         var after = long.TryParse(skip.Length > 0 ? skip : token, out var place) ? place : 0;
@@ -413,6 +427,10 @@ public sealed partial class FakeGraph : IAsyncDisposable
             .Where(x => (x["sentDateTime"] is not null) == sent && x["isDraft"]?.GetValue<bool>() != true)
             .Select(x => (Message: x, Version: _versions.GetValueOrDefault(x["id"]!.GetValue<string>())))
             .Where(x => x.Version > after).OrderBy(x => x.Version).ToList();
+        // A message moved out (or deleted) is reported once as removed, as Graph does: only its id and "@removed".
+        var removed = sent ? [] : _removed.Where(r => r.Value > after)
+            .Select(r => (Message: new JsonObject { ["id"] = r.Key, ["@removed"] = new JsonObject { ["reason"] = "deleted" } }, Version: r.Value));
+        changed = changed.Concat(removed).OrderBy(x => x.Version).ToList();
         var page = changed.Take(size).ToList();
         var last = page.Count > 0 ? page[^1].Version : after;
         var body = new JsonObject
