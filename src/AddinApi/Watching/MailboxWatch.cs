@@ -12,7 +12,7 @@ namespace Kontaktlofte.AddinApi.Watching;
 /// a page seen twice (or a full resync after a lost link) tracks nothing twice.
 /// </summary>
 internal sealed class MailboxWatch(KontaktlofteDb db, IMailboxFeed feed, MessageTracker tracker, DueDates dueDates, TimeProvider clock,
-    MailboxWatcher.Labelled labelled)
+    MailboxWatcher.Labelled labelled, Microsoft.Extensions.Options.IOptions<WatcherOptions> options)
 {
     public const string Inbox = "inbox";
     public const string SentItems = "sentitems";
@@ -24,6 +24,8 @@ internal sealed class MailboxWatch(KontaktlofteDb db, IMailboxFeed feed, Message
         var state = await StateAsync(mailbox, Inbox, cancel);
         var tracked = 0;
         var reset = false;
+        // A full round (the first, or after a lost link) sees the whole Inbox: only recent mail is new to the promise.
+        var since = state.Link is null ? clock.GetUtcNow().AddDays(-options.Value.FirstRoundDays) : DateTimeOffset.MinValue;
         for (var pages = 0; pages < PagesAtMost; pages++)
         {
             FeedPage page;
@@ -35,11 +37,12 @@ internal sealed class MailboxWatch(KontaktlofteDb db, IMailboxFeed feed, Message
             {
                 reset = true; // once a round: a full resync; what is tracked already is skipped below
                 state.Link = null;
+                since = clock.GetUtcNow().AddDays(-options.Value.FirstRoundDays);
                 continue;
             }
             var ids = page.Messages.Select(m => m.Message.Id).ToList();
             var known = await db.Messages.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancel);
-            foreach (var arrived in page.Messages)
+            foreach (var arrived in page.Messages.Where(m => known.ContainsKey(m.Message.Id) || m.Message.ReceivedAt >= since))
             {
                 var facts = known.TryGetValue(arrived.Message.Id, out var seen) ? seen
                     : (await tracker.TrackAsync(arrived.Message, mailbox, arrived.WebLink, cancel)).Facts;

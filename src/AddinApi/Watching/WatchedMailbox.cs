@@ -67,6 +67,13 @@ public sealed class WatcherOptions
     /// <summary>The function mailboxes to watch; their watchers are set with <c>PUT /api/mailboxes/{address}</c>.</summary>
     public List<string> FunctionMailboxes { get; set; } = [];
 
+    /// <summary>
+    /// A mailbox's first round (and a full round after a lost link) tracks only mail received within this many days: an
+    /// official's first sign-in must not turn years of Inbox into "försenat".
+    /// </summary>
+    [Range(1, 365, ErrorMessage = "Watcher:FirstRoundDays ska vara mellan 1 och 365.")]
+    public int FirstRoundDays { get; set; } = 14;
+
     /// <summary>Mailboxes watched at once (Graph allows four concurrent requests per mailbox; one at a time each here).</summary>
     [Range(1, 16, ErrorMessage = "Watcher:Parallel ska vara mellan 1 och 16.")]
     public int Parallel { get; set; } = 4;

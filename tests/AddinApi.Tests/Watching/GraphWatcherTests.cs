@@ -208,4 +208,20 @@ public sealed class GraphWatcherTests
         Assert.AreEqual(4, tracked.Count(m => m.Mailbox == Bygglov), "filed in another folder it is still unanswered citizen mail");
         Assert.IsNull(tracked.Single(m => m.Id == "AAMkB001=").AnsweredAt);
     }
+
+    [TestMethod]
+    public async Task A_first_round_tracks_the_last_two_weeks_not_years_of_inbox_but_later_rounds_track_all_that_arrives()
+    {
+        _graph.AddMessage("AAMkOld=", "Gammal fråga", "<p>Hur söker jag bygglov?</p>", Monday.AddDays(-15), "AAQkOld=", mailbox: Bygglov);
+        _graph.AddMessage("AAMkRecent=", "Ny fråga", "<p>Hur söker jag bygglov?</p>", Monday.AddDays(-13), "AAQkRecent=", mailbox: Bygglov);
+
+        await RoundAsync();
+        _graph.AddMessage("AAMkLateArrival=", "Försenad leverans", "<p>Hur söker jag bygglov?</p>", Monday.AddDays(-20), "AAQkLate=", mailbox: Bygglov);
+        await RoundAsync();
+
+        var ids = (await TrackedAsync()).Select(m => m.Id).ToList();
+        CollectionAssert.DoesNotContain(ids, "AAMkOld=", "15 days old at the first round: not new to the promise");
+        CollectionAssert.Contains(ids, "AAMkRecent=");
+        CollectionAssert.Contains(ids, "AAMkLateArrival=", "after the first round, whatever arrives is new");
+    }
 }
