@@ -59,6 +59,8 @@ public sealed class TrackedMessage
     public string? Label { get; set; }
     /// <summary>The official's own categories on it, as the mailbox last showed them (kept when ours is set).</summary>
     public List<string> OwnCategories { get; set; } = [];
+    /// <summary>When the watcher last saw it in its mailbox: only then are <see cref="OwnCategories"/> known, and a label may be set.</summary>
+    public DateTimeOffset? SeenByWatcherAt { get; set; }
 
     public ContactPerson? Contact => ContactName is null || ContactEmail is null
         ? null : new ContactPerson(ContactName, ContactTitle, ContactPhone, ContactEmail);

@@ -48,6 +48,7 @@ internal sealed class MailboxWatch(KontaktlofteDb db, IMailboxFeed feed, Message
                     : (await tracker.TrackAsync(arrived.Message, mailbox, arrived.WebLink, cancel)).Facts;
                 if (seen is null) tracked++;
                 // The official's own categories, as the mailbox shows them now: kept when the product sets its label.
+                facts.SeenByWatcherAt = clock.GetUtcNow();
                 var own = arrived.Message.Categories.Where(c => !PromiseLabels.IsOurs(c)).ToList();
                 if (!own.SequenceEqual(facts.OwnCategories)) facts.OwnCategories = own;
                 if (arrived.Message.Categories.Count(PromiseLabels.IsOurs) != 1 || !arrived.Message.Categories.Contains(facts.Label))
@@ -96,7 +97,10 @@ internal sealed class MailboxWatch(KontaktlofteDb db, IMailboxFeed feed, Message
             labelled.Mailboxes[mailbox] = true;
         }
         var today = clock.Today();
-        var candidates = await db.Messages.Where(m => m.Mailbox == mailbox && (m.AnsweredAt == null || m.Label != PromiseLabels.Answered))
+        // Only what the watcher has seen: a message tracked from the pane alone has categories the product does not know,
+        // and a PATCH replaces the whole list.
+        var candidates = await db.Messages.Where(m => m.Mailbox == mailbox && m.SeenByWatcherAt != null
+                                                      && (m.AnsweredAt == null || m.Label != PromiseLabels.Answered))
             .ToListAsync(cancel);
         var changed = 0;
         foreach (var message in candidates)

@@ -343,6 +343,9 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SeenByWatcherAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Sensitive")
                         .HasColumnType("INTEGER");
 
