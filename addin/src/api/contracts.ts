@@ -76,8 +76,30 @@ export interface DraftReview {
   metrics: { lix: number; lixBand: string | null; words: number; sentences: number; longWords: number };
 }
 
-/** The sandbox's mailbox (local only). */
-export interface SandboxMessage {
-  id: string; subject: string; from: Address; receivedAt: string; bodyText: string | null; bodyHtml: string | null; categories: string[];
+/** One open citizen mail in the worklist: the official's own mailbox or a function mailbox they watch. */
+export interface WorklistItem {
+  messageId: string;
+  /** The mailbox it is in: the official's own address, or a function mailbox's (funktionsbrevlåda). */
+  mailbox: string;
+  /** null for a mail flagged sensitive: nothing of it is kept (OSL). */
+  from: Address | null;
+  subject: string | null;
+  receivedAt: string; category: Category; dueDate: string;
+  /** Working days left to the promised date, else the due date; negative when overdue. */
+  workingDaysLeft: number;
+  state: Exclude<PromiseState, "answered">;
+  contactPerson: ContactPerson | null;
+  /** Where Outlook on the web opens it; null in the sandbox. */
+  webLink: string | null;
 }
+
+/** Open citizen mail, most urgent first (overdue, then due today, then by due date): the API's order is kept. */
+export interface Worklist { items: WorklistItem[] }
+
+/** The sandbox's mailboxes (local only): each message with its Outlook categories. */
+export interface SandboxMessage {
+  id: string; mailbox: string; subject: string; from: Address; receivedAt: string; bodyText: string | null; bodyHtml: string | null;
+  categories: string[];
+}
+export interface NewSandboxMessage { mailbox: string; from: Address; subject: string; bodyText: string }
 export interface SandboxSent { id: string; inReplyTo: string; to: string; subject: string; bodyHtml: string; sentAt: string | null }

@@ -2,14 +2,19 @@
 import { callApi } from "./client";
 import type {
   AcknowledgementRequest, AcknowledgementResult, AnswerDates, Colleague, CurrentOfficial, DraftReview, DraftReviewRequest, Labels,
-  MessagePromise, ReceiptPreview, SandboxMessage, SandboxSent, SentAcknowledgement,
+  MessagePromise, NewSandboxMessage, ReceiptPreview, SandboxMessage, SandboxSent, SentAcknowledgement, Worklist,
 } from "./contracts";
 
 const message = (id: string) => `/api/messages/${encodeURIComponent(id)}`;
 const post = (json: unknown, idempotencyKey?: string): RequestInit & { json: unknown } =>
   ({ method: "POST", json, headers: idempotencyKey ? { "Idempotency-Key": idempotencyKey } : undefined });
 
-export const getMe = () => callApi<CurrentOfficial>("/api/me");
+let me: Promise<CurrentOfficial> | null = null;
+/** The signed-in official, asked for once per pane load (the read view and the worklist both need them). */
+export function getMe(): Promise<CurrentOfficial> {
+  me ??= callApi<CurrentOfficial>("/api/me").catch((error: unknown) => { me = null; throw error; });
+  return me;
+}
 
 let labels: Promise<Labels> | null = null;
 /** The Swedish labels, asked for once per pane load (a failed answer is asked for again next time). */
@@ -47,6 +52,9 @@ export const sendAcknowledgementUpdate = (id: string, receipt: AcknowledgementRe
 /** What was sent to the citizen about this message, oldest first. */
 export const listAcknowledgements = (id: string) => callApi<SentAcknowledgement[]>(`${message(id)}/acknowledgements`);
 
+/** Open citizen mail of the official's own mailbox and of the function mailboxes they watch, most urgent first. */
+export const getWorklist = () => callApi<Worklist>("/api/worklist");
+
 /**
  * The draft review. Only the fields of the contract are sent. `readReceiptRequested` is not among them: no Office.js
  * API tells a compose add-in whether the official asked for a read receipt (see office/outlook.ts), and a guessed
@@ -58,7 +66,11 @@ export function reviewDraft(draft: DraftReviewRequest, timeoutMs?: number): Prom
 }
 
 // The local sandbox's mailbox (only served in sandbox mode).
-export const listSandboxMessages = () => callApi<SandboxMessage[]>("/api/sandbox/messages");
+/** A sandbox mailbox's messages, newest first: a user's own (the default: the caller's) or a function mailbox. */
+export const listSandboxMessages = (mailbox?: string) =>
+  callApi<SandboxMessage[]>(`/api/sandbox/messages${mailbox ? `?mailbox=${encodeURIComponent(mailbox)}` : ""}`);
+/** A mail arriving in a sandbox mailbox, as if a citizen had sent it. */
+export const receiveInSandbox = (message: NewSandboxMessage) => callApi<{ id: string }>("/api/sandbox/messages", post(message));
 export const listSandboxSent = () => callApi<SandboxSent[]>("/api/sandbox/sent");
 export const replyInSandbox = (id: string, bodyHtml: string) =>
   callApi<{ id: string }>(`/api/sandbox/messages/${encodeURIComponent(id)}/reply`, post({ bodyHtml }));

@@ -76,6 +76,24 @@ function restId(id: string): string {
   }
 }
 
+/**
+ * Opens a message of the worklist: in Outlook's own message form where the client can (`displayMessageForm` takes an
+ * EWS id, and `convertToEwsId` needs Mailbox 1.3), else Outlook on the web's link in a new window. A message in a
+ * function mailbox the client has not added may refuse the form, hence the link. False when neither is possible.
+ */
+export function openMessage(id: string, webLink: string | null): boolean {
+  try {
+    if (!Office.context.requirements.isSetSupported("Mailbox", "1.3")) throw new Error("Mailbox 1.3 saknas");
+    Office.context.mailbox.displayMessageForm(Office.context.mailbox.convertToEwsId(id, Office.MailboxEnums.RestVersion.v2_0));
+    return true;
+  } catch {
+    // Only Outlook on the web's own https address: the link is data, never a script URL.
+    if (!webLink || !/^https:\/\//i.test(webLink)) return false;
+    window.open(webLink, "_blank", "noopener");
+    return true;
+  }
+}
+
 function call<T>(start: (done: (result: Office.AsyncResult<T>) => void) => void): Promise<T> {
   return new Promise((resolve, reject) => start((result) =>
     result.status === Office.AsyncResultStatus.Succeeded ? resolve(result.value) : reject(new Error(result.error?.message ?? "Outlook svarade inte"))));

@@ -16,6 +16,8 @@ export function createOfficeStub(options: {
   user: () => string;
   read: () => StubMessage | null;
   draft: () => StubDraft | null;
+  /** `displayMessageForm`: the sandbox page selects that message, as Outlook opens it. */
+  open?: (id: string) => void;
   onAssociate?: (name: string, handler: (event: unknown) => void) => void;
   changeHandlers?: (() => void)[];
 }): unknown {
@@ -52,6 +54,8 @@ export function createOfficeStub(options: {
       mailbox: {
         get item() { return options.draft() ? draftItem() : options.read() ? readItem() : null; },
         convertToRestId: (id: string) => id,
+        convertToEwsId: (id: string) => id,
+        displayMessageForm: (id: string) => options.open?.(id),
         userProfile: { get emailAddress() { return options.user(); } },
       },
     },

@@ -11,27 +11,32 @@ import { alert, dateTime, day, field, focusHeading, h, replace, status } from ".
 import { receiptForm } from "./receiptForm";
 import { confirmation, sentReceipts } from "./sentReceipts";
 import { standing, standingBar } from "./standing";
+import { worklistSection, type WorklistSection } from "./worklist";
 
 interface View {
   root: HTMLElement; item: ReadItem; promise: MessagePromise; me: CurrentOfficial; labels: Labels;
   /** The working days the API accepts as an answer date, from today in Stockholm. */
   dates: string[];
   receipts: SentAcknowledgement[];
+  /** "Att besvara", kept across re-renders so that it is fetched once and stays open or closed as the official left it. */
+  worklist: WorklistSection;
 }
 
 type Sent = { result: AcknowledgementResult; kind: SentAcknowledgement["kind"] };
 
 export async function showReadView(root: HTMLElement, item: ReadItem, sent?: Sent): Promise<void> {
   if (!sent) replace(root, h("h1", {}, "Kontaktlöfte"), status("Hämtar kontaktlöftet …"));
+  const worklist = worklistSection();
   try {
     const [promise, me, labels, answerDates, receipts] = await Promise.all([
       getPromise(item.id), getMe(), getLabels(), getAnswerDates(), listAcknowledgements(item.id),
     ]);
-    render({ root, item, promise, me, labels, dates: answerDates.dates, receipts }, sent);
+    render({ root, item, promise, me, labels, dates: answerDates.dates, receipts, worklist }, sent);
     if (sent) focusHeading(document.getElementById("confirmation"));
   } catch (error) {
+    worklist.show(true);
     replace(root, h("h1", {}, "Kontaktlöfte"), sent && confirmation(sent.result, sent.kind), alert(describe(error)),
-      h("button", { type: "button", class: "secondary", onclick: () => void showReadView(root, item) }, "Försök igen"));
+      h("button", { type: "button", class: "secondary", onclick: () => void showReadView(root, item) }, "Försök igen"), worklist.element);
     if (sent) focusHeading(document.getElementById("confirmation"));
   }
 }
@@ -42,10 +47,14 @@ function render(v: View, sent?: Sent): void {
     ...labels.categories.map((c) => h("option", { value: c.id, selected: c.id === promise.category }, c.name)));
   const help = labels.categories.find((c) => c.id === promise.category)?.help;
   const open = promise.state !== "answered";
+  // Internal or automatic mail has no promise: what waits for an answer elsewhere is then what the pane is for.
+  const noPromise = promise.dueDate === null;
+  v.worklist.show(noPromise);
 
   replace(v.root,
     h("h1", {}, "Kontaktlöfte"),
     sent && confirmation(sent.result, sent.kind),
+    noPromise && v.worklist.element,
     h("section", { "aria-labelledby": "promise-heading" },
       h("h2", { id: "promise-heading" }, "Svarstid"),
       standingBar(promise, "", "standing"),
@@ -66,7 +75,8 @@ function render(v: View, sent?: Sent): void {
     v.receipts.length > 0 ? open && updateForm(v) : open && promise.dueDate && firstForm(v),
     h("section", { "aria-labelledby": "registration-heading" },
       h("h2", { id: "registration-heading" }, "Registrering i Lex"),
-      h("p", { class: "hint" }, "Allmänna handlingar ska registreras. Registrering direkt härifrån kommer i nästa version; tills vidare skickar du mejlet till registratorn.")));
+      h("p", { class: "hint" }, "Allmänna handlingar ska registreras. Registrering direkt härifrån kommer i nästa version; tills vidare skickar du mejlet till registratorn.")),
+    !noPromise && v.worklist.element);
 }
 
 let latestChange = 0;

@@ -11,10 +11,21 @@ export function standing(p: MessagePromise): Standing {
   const until = p.promisedDate ?? p.dueDate;
   if (p.state === "overdue") return { tone: "danger", icon: "!", text: `Försenat: skulle ha besvarats senast ${day(until)}` };
   const left = p.workingDaysLeft;
-  const words = left === 0 ? "svara i dag" : left === 1 ? "1 arbetsdag kvar" : `${left} arbetsdagar kvar`;
+  const words = daysInWords(left);
   const prefix = p.state === "acknowledged" ? `Bekräftat – svar utlovat ${day(until)}` : `Svara senast ${day(until)}`;
-  return { tone: left <= 1 ? "warning" : "success", icon: left <= 1 ? "!" : "✓", text: `${prefix}: ${words}` };
+  return { tone: toneOf(false, left), icon: left <= 1 ? "!" : "✓", text: `${prefix}: ${words}` };
 }
+
+const workingDays = (n: number) => (n === 1 ? "1 arbetsdag" : `${n} arbetsdagar`);
+
+/** The API's working days left in words: "svara i dag", "1 arbetsdag kvar", "försenat 2 arbetsdagar" (negative: overdue). */
+export function daysInWords(left: number): string {
+  if (left < 0) return `försenat ${workingDays(-left)}`;
+  return left === 0 ? "svara i dag" : `${workingDays(left)} kvar`;
+}
+
+/** The tone the pane gives a promise: overdue is danger, a day or less warning, more success (never the only signal). */
+export const toneOf = (overdue: boolean, left: number): Tone => (overdue ? "danger" : left <= 1 ? "warning" : "success");
 
 /** The standing as a message bar: glyph (hidden from screen readers) and words. */
 export function standingBar(p: MessagePromise, prefix = "", id?: string): HTMLParagraphElement {
