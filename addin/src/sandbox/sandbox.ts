@@ -2,24 +2,34 @@
 // task pane beside it and an Office stub wired to this page, so that `dotnet run` shows the whole product.
 import { describe, useSandboxUser } from "../api/client";
 import type { SandboxMessage as Message, SandboxSent as Sent } from "../api/contracts";
-import { listSandboxMessages, listSandboxSent, replyInSandbox } from "../api/endpoints";
+import { listSandboxMessages, listSandboxSent, receiveInSandbox, replyInSandbox } from "../api/endpoints";
 import { alert, dateTime, field, h, mailFrame, replace } from "../ui";
 import { createOfficeStub, type StubDraft } from "./officeStub";
 
 interface SendOutcome { allowEvent: boolean; errorMessage?: string; sendModeOverride?: string }
 
 const users = ["handlaggare@sandbox.botkyrka.se", "registrator@sandbox.botkyrka.se", "enhetschef@sandbox.botkyrka.se"];
+/** The sandbox's function mailboxes (funktionsbrevlådor), which the watcher follows for those who watch them. */
+const functionMailboxes = [
+  { address: "bygglov@sandbox.botkyrka.se", name: "Bygglov" },
+  { address: "kontaktcenter@sandbox.botkyrka.se", name: "Kontaktcenter" },
+];
 const signature = "Med vänlig hälsning\nHanna Lindqvist\nHandläggare, Bygglovsenheten\nBotkyrka kommun\nTelefon: 08-530 612 34\nE-post: handlaggare@sandbox.botkyrka.se";
 
 let user = users[0];
 useSandboxUser(user);
+/** The mailbox shown: "" is the signed-in user's own, else a function mailbox's address. */
+let mailbox = "";
 let selected: Message | null = null;
+/** What the inbox list shows now, to redraw it only when the watcher or a new mail changed something. */
+let listed = "";
 let draft: StubDraft | null = null;
 let sendHandler: ((event: unknown) => void) | null = null;
 const changeHandlers: (() => void)[] = [];
 
 const stub = () => createOfficeStub({
   user: () => user, read: () => selected, draft: () => draft, changeHandlers,
+  open: (id) => shown(openMessage(id)),
   onAssociate: (_name, handler) => { sendHandler = handler; },
 });
 (window as unknown as { kontaktlofteSandbox: unknown }).kontaktlofteSandbox = { office: stub };
@@ -36,14 +46,70 @@ function shown(work: Promise<unknown>): void {
 
 function openPane(): void { pane.src = `/addin/taskpane.html?host=sandbox&t=${Date.now()}`; }
 
+const mailboxAddress = () => mailbox || user;
+
+/**
+ * Outlook's colours for the master categories the watcher sets; the category's name is always written out beside
+ * the colour (WCAG 1.4.1). Any other category (the official's own) is grey.
+ */
+const categoryColours: Record<string, string> = {
+  "Kontaktlöfte: försenat": "red", "Kontaktlöfte: svara i dag": "orange", "Kontaktlöfte: öppet": "yellow",
+  "Kontaktlöfte: bekräftat": "blue", "Kontaktlöfte: besvarat": "green",
+};
+
+function categoryTags(categories: string[], id: string): HTMLElement | null {
+  if (categories.length === 0) return null;
+  return h("span", { class: "categories", id }, h("span", { class: "visually-hidden" }, "Kategorier: "),
+    ...categories.map((c) => h("span", { class: "category", "data-colour": categoryColours[c] ?? "grey" }, h("span", { class: "swatch", "aria-hidden": "true" }), c)));
+}
+
 async function showInbox(): Promise<void> {
   draft = null;
-  const messages = await listSandboxMessages();
-  replace(list, h("h2", { id: "list-heading" }, "Inkorg"), h("ul", { "aria-labelledby": "list-heading" }, ...messages.map((m) =>
-    h("li", {}, h("button", { type: "button", class: "message", "data-id": m.id, "aria-current": selected?.id === m.id ? "true" : undefined, onclick: () => select(m) },
-      h("span", { class: "from" }, m.from.name || m.from.address), h("span", { class: "subject" }, m.subject),
-      h("span", { class: "when" }, dateTime(m.receivedAt)))))));
+  const messages = await listSandboxMessages(mailboxAddress());
+  listed = JSON.stringify(messages);
+  drawInbox(messages);
   if (!selected && messages[0]) select(messages[0]);
+}
+
+function drawInbox(messages: Message[]): void {
+  // A redraw keeps the keyboard where it was: on the same message's button.
+  const focused = list.contains(document.activeElement) ? document.activeElement?.getAttribute("data-id") : null;
+  replace(list, h("h2", { id: "list-heading" }, `Inkorg – ${mailboxAddress()}`), h("ul", { "aria-labelledby": "list-heading", id: "inbox-list" }, ...messages.map((m) =>
+    // The categories describe the button rather than name it: its name stays sender, subject and time, as Outlook's.
+    h("li", { class: "message-row" }, h("button", { type: "button", class: "message", "data-id": m.id, "aria-current": selected?.id === m.id ? "true" : undefined,
+      "aria-describedby": m.categories.length ? `categories-${m.id}` : undefined, onclick: () => select(m) },
+      h("span", { class: "from" }, m.from.name || m.from.address), h("span", { class: "subject" }, m.subject),
+      h("span", { class: "when" }, dateTime(m.receivedAt))), categoryTags(m.categories, `categories-${m.id}`)))));
+  if (focused) list.querySelector<HTMLElement>(`button.message[data-id="${CSS.escape(focused)}"]`)?.focus();
+}
+
+/** As Outlook's list follows the mailbox: new mail and the watcher's categories show up without a click. */
+async function followInbox(): Promise<void> {
+  if (!document.getElementById("inbox-list") || document.visibilityState !== "visible") return;
+  const shownFor = mailboxAddress();
+  const messages = await listSandboxMessages(shownFor);
+  const fingerprint = JSON.stringify(messages);
+  if (fingerprint === listed || shownFor !== mailboxAddress() || !document.getElementById("inbox-list")) return;
+  listed = fingerprint;
+  drawInbox(messages);
+}
+
+/** `displayMessageForm` from the pane (the worklist): the message is looked for in every mailbox the page shows. */
+async function openMessage(id: string): Promise<void> {
+  const candidates = [mailbox, "", ...functionMailboxes.map((f) => f.address)].filter((m, i, all) => all.indexOf(m) === i);
+  for (const candidate of candidates) {
+    const messages = await listSandboxMessages(candidate || user);
+    const message = messages.find((m) => m.id === id);
+    if (!message) continue;
+    mailbox = candidate;
+    mailboxSelect.value = candidate;
+    selected = message;
+    await showInbox();
+    select(message);
+    document.querySelector<HTMLElement>(`button.message[data-id="${CSS.escape(id)}"]`)?.focus();
+    return;
+  }
+  notice.textContent = "Meddelandet finns inte i någon av sandlådans brevlådor.";
 }
 
 function select(message: Message): void {
@@ -59,6 +125,7 @@ function select(message: Message): void {
   replace(reading,
     h("h2", { id: "reading-subject" }, message.subject),
     h("p", { class: "mail-from" }, `${message.from.name} <${message.from.address}>`),
+    h("p", { class: "mail-to" }, `Till: ${message.mailbox}`),
     h("p", { class: "mail-when" }, dateTime(message.receivedAt)),
     h("div", { class: "toolbar" }, h("button", { type: "button", class: "primary", onclick: () => reply(message) }, "Svara")),
     body);
@@ -128,6 +195,30 @@ async function deliver(message: Message): Promise<void> {
   select(message);
 }
 
+/** A citizen's mail arriving in the mailbox shown (a function mailbox too): the watcher tracks it without anybody opening it. */
+function showReceiveForm(): void {
+  draft = null;
+  const input = (id: string, type = "text") => h("input", { id, type, required: true });
+  const name = input("receive-name"), address = input("receive-address", "email"), subject = input("receive-subject");
+  const text = h("textarea", { id: "receive-body", rows: 8, required: true });
+  const to = mailboxAddress();
+  const receive = async (event: Event) => {
+    event.preventDefault();
+    const { id } = await receiveInSandbox({ mailbox: to, from: { name: name.value, address: address.value }, subject: subject.value, bodyText: text.value });
+    notice.textContent = `Mejlet har kommit in i ${to}.`;
+    const message = (await listSandboxMessages(to)).find((m) => m.id === id);
+    if (to === mailboxAddress()) { selected = message ?? null; await showInbox(); if (message) select(message); }
+  };
+  replace(reading,
+    h("h2", { id: "receive-heading" }, "Ta emot ett mejl"),
+    h("p", { class: "hint" }, `Som om en invånare skrev till ${to}.`),
+    h("form", { "aria-labelledby": "receive-heading", onsubmit: (event: Event) => shown(receive(event)) },
+      field("Avsändarens namn", name), field("Avsändarens e-post", address), field("Ämne", subject), field("Meddelande", text),
+      h("div", { class: "toolbar" }, h("button", { type: "submit", class: "primary" }, "Ta emot"))));
+  pane.removeAttribute("src");
+  name.focus();
+}
+
 async function showSent(): Promise<void> {
   draft = null;
   selected = null;
@@ -146,11 +237,26 @@ function showSentMessage(s: Sent): void {
 
 const userSelect = document.getElementById("sandbox-user") as HTMLSelectElement;
 userSelect.append(...users.map((u) => h("option", { value: u }, u)));
-userSelect.addEventListener("change", () => { user = userSelect.value; useSandboxUser(user); if (selected) select(selected); });
+const mailboxSelect = document.getElementById("sandbox-mailbox") as HTMLSelectElement;
+const ownOption = h("option", { value: "" });
+const drawMailboxes = () => { ownOption.textContent = `Min brevlåda (${user})`; };
+drawMailboxes();
+mailboxSelect.append(ownOption, ...functionMailboxes.map((f) => h("option", { value: f.address }, `${f.name} (${f.address})`)));
+userSelect.addEventListener("change", () => {
+  user = userSelect.value;
+  useSandboxUser(user);
+  drawMailboxes();
+  // Another user's own mailbox is another inbox; a function mailbox stays, its message now read by the new user.
+  if (mailbox === "") { selected = null; shown(showInbox()); } else if (selected) select(selected);
+});
+mailboxSelect.addEventListener("change", () => { mailbox = mailboxSelect.value; selected = null; shown(showInbox()); });
 document.getElementById("show-inbox")!.addEventListener("click", () => shown(showInbox()));
 document.getElementById("show-sent")!.addEventListener("click", () => shown(showSent()));
+document.getElementById("receive")!.addEventListener("click", showReceiveForm);
 
 // The send handler runs in this page's own context, with the same stub, as Outlook's event runtime would.
 (window as unknown as { Office: unknown }).Office = stub();
 document.head.append(Object.assign(document.createElement("script"), { src: "/addin/launchevent-sandbox.js" }));
 shown(showInbox());
+// One notice, replaced each time, rather than an alert every five seconds while the API is away.
+window.setInterval(() => followInbox().catch((error: unknown) => { notice.textContent = `Inkorgen kunde inte uppdateras: ${describe(error)}`; }), 5000);
