@@ -112,9 +112,18 @@ public abstract class PaneTest
     protected async Task<string> OpenMessageAsync(string subject)
     {
         var button = Page.Locator("button.message", new() { HasText = subject });
-        await button.ClickAsync();
-        return (await button.GetAttributeAsync("data-id"))!;
+        var id = (await button.GetAttributeAsync("data-id"))!;
+        await SelectAsync(button, id);
+        return id;
     }
+
+    /// <summary>
+    /// Selects a message and waits until the pane beside it asks for its promise: until then the pane of the message
+    /// selected before is still there, and a field filled in it would be lost with it.
+    /// </summary>
+    private async Task SelectAsync(ILocator button, string id) =>
+        await Page.RunAndWaitForRequestAsync(() => button.ClickAsync(),
+            request => request.Url.Contains($"/api/messages/{Uri.EscapeDataString(id)}/promise", StringComparison.Ordinal));
 
     /// <summary>A citizen's mail of this test's own, so that no other test has acknowledged or recategorised it.</summary>
     protected async Task<string> ReceiveAsync(string subject, string body)
@@ -127,7 +136,7 @@ public abstract class PaneTest
         response.EnsureSuccessStatusCode();
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         await Page.GetByRole(AriaRole.Button, new() { Name = "Inkorg" }).ClickAsync();
-        await Page.Locator($"button.message[data-id='{id}']").ClickAsync();
+        await SelectAsync(Page.Locator($"button.message[data-id='{id}']"), id);
         return id;
     }
 
