@@ -19,16 +19,15 @@ public sealed record IncomingMessage(
 public sealed record MessageClassification(MessageCategory Category, string Language, bool Sensitive, IReadOnlyList<string> Reasons);
 
 /// <summary>
-/// Sorts incoming mail by the promise it carries. Automatic mail and newsletters by their headers
-/// (RFC 3834 Auto-Submitted, RFC 2369 List-Unsubscribe, Precedence) and subjects; callbacks from Kontaktcenter
+/// Sorts incoming mail by the promise it carries. Automatic mail (bounces, absence notes, calendar mail, no-reply
+/// senders, newsletters) first, by <see cref="AutomaticMail"/>; callbacks from Kontaktcenter
 /// or voicemail (the telephone guideline: call back within two working days); internal mail by domain;
 /// the rest by Swedish, Finnish and English keywords (<c>classification-keywords.tsv</c>), a question by default.
 /// </summary>
 internal sealed class MessageClassifier(IOptions<OrganisationOptions> organisation, ConfidentialContent confidential, Languages languages)
 {
-    private static readonly string[] AutomaticSenders = ["noreply", "no-reply", "donotreply", "do-not-reply", "mailer-daemon", "postmaster"];
-
     private readonly TermList _keywords = TermList.Load("classification-keywords.tsv");
+    private readonly AutomaticMail _automatic = new();
 
     public MessageClassification Classify(IncomingMessage message)
     {
@@ -38,7 +37,7 @@ internal sealed class MessageClassifier(IOptions<OrganisationOptions> organisati
         var ownText = text.Own + "\n" + text.Signature;
         var reasons = new List<string>();
 
-        var category = Automatic(message, subject, reasons)
+        var category = Automatic(message, subject, ownText, reasons)
             ?? Callback(message, org, subject, ownText, reasons)
             ?? Internal(message, org, reasons)
             ?? ByKeywords(subject, ownText, reasons);
@@ -63,33 +62,11 @@ internal sealed class MessageClassifier(IOptions<OrganisationOptions> organisati
         return new MessageClassification(category, language, found.Count > 0, reasons);
     }
 
-    private static MessageCategory? Automatic(IncomingMessage message, string subject, List<string> reasons)
+    private MessageCategory? Automatic(IncomingMessage message, string subject, string ownText, List<string> reasons)
     {
-        string? Header(string name) => message.Headers.FirstOrDefault(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
-
-        if (Header("Auto-Submitted") is { } auto && !auto.Trim().Equals("no", StringComparison.OrdinalIgnoreCase))
-            reasons.Add($"Automatiskt skickat (Auto-Submitted: {auto.Trim()}).");
-        else if (Header("List-Unsubscribe") is not null)
-            reasons.Add("Ett utskick med avregistreringslänk (List-Unsubscribe).");
-        else if (Header("Precedence") is { } precedence && precedence.Trim().ToLowerInvariant() is "bulk" or "list" or "junk" or "auto_reply")
-            reasons.Add($"Massutskick (Precedence: {precedence.Trim()}).");
-        else if (Header("X-Autoreply") is not null || Header("X-Autorespond") is not null)
-            reasons.Add("Automatiskt svar (X-Autoreply).");
-        else if (message.FromAddress is { } from && AutomaticSenders.Any(s => from.StartsWith(s, StringComparison.OrdinalIgnoreCase)))
-            reasons.Add($"Avsändaren ({from}) tar inte emot svar.");
-        else if (AutomaticSubject(subject))
-            reasons.Add("Ämnesraden visar ett automatiskt svar eller frånvaromeddelande.");
-        else
-            return null;
+        if (_automatic.Reason(message, subject, ownText) is not { } reason) return null;
+        reasons.Add(reason);
         return MessageCategory.Automatic;
-    }
-
-    private static bool AutomaticSubject(string subject)
-    {
-        var s = subject.TrimStart().ToLowerInvariant();
-        string[] starts = ["automatiskt svar", "autosvar", "frånvaro", "out of office", "automatic reply", "autoreply",
-            "auto-reply", "automaattinen vastaus", "poissa", "olevererbart", "undeliverable", "delivery status notification"];
-        return starts.Any(s.StartsWith);
     }
 
     private MessageCategory? Callback(IncomingMessage message, OrganisationOptions org, string subject, string text, List<string> reasons)
