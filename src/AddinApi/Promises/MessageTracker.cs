@@ -78,11 +78,22 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
     private MessageClassification Classify(MailboxMessage message, CitizenMail citizen)
     {
         if (citizen.SentBy is not null)
+        {
             // The form system's no-reply address and its Auto-Submitted are not the citizen's: what they wrote decides (a
             // bulk mailing through the form system still shows as one by its List-Unsubscribe and Precedence).
-            return classifier.Classify(new(citizen.Citizen.Name, citizen.Citizen.Address, message.Subject, message.BodyText, message.BodyHtml,
+            var form = classifier.Classify(new(citizen.Citizen.Name, citizen.Citizen.Address, message.Subject, message.BodyText, message.BodyHtml,
                 message.Headers.Where(h => !h.Key.Equals("Auto-Submitted", StringComparison.OrdinalIgnoreCase))
                     .ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase)));
+            // The form's own boilerplate ("Detta är ett automatiskt genererat meddelande. Svara inte på detta mejl.") is the
+            // system's, not the citizen's: a web form's mail with a citizen in Reply-To is a citizen's question.
+            return form.Category == MessageCategory.Automatic && !message.Headers.ContainsKey("List-Unsubscribe")
+                ? form with
+                {
+                    Category = MessageCategory.Question,
+                    Reasons = [$"Skickat via kommunens e-tjänst för {citizen.Citizen.Name ?? citizen.Citizen.Address}: invånaren väntar på svar."],
+                }
+                : form;
+        }
         if (citizen.ForwardedBy is not { } by)
             return classifier.Classify(new(message.From.Name, message.From.Address, message.Subject, message.BodyText, message.BodyHtml, message.Headers));
         var classification = classifier.Classify(new(citizen.Citizen.Name, citizen.Citizen.Address, CitizenMails.OriginalSubject(message.Subject),

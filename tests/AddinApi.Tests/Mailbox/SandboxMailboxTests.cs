@@ -157,4 +157,24 @@ public sealed class SandboxMailboxTests
         var body = (await official.GetFromJsonAsync<List<JsonElement>>("/api/sandbox/sent"))!.Single().GetProperty("bodyHtml").GetString()!;
         Assert.IsFalse(body.Contains("avslag", StringComparison.Ordinal) || body.Contains("811218", StringComparison.Ordinal), body);
     }
+
+    [TestMethod]
+    public async Task A_web_form_with_the_form_systems_boilerplate_is_still_the_citizens_question()
+    {
+        using var api = new KontaktlofteFactory(now: Wednesday);
+        var official = api.SandboxOfficial();
+        var posted = await official.PostAsJsonAsync("/api/sandbox/messages", new
+        {
+            from = new { name = "Botkyrka kommun e-tjänster", address = "noreply@botkyrka.se" },
+            subject = "Kontakta oss",
+            bodyText = "Detta är ett automatiskt genererat meddelande. Svara inte på detta mejl.\n\nNamn: Sara Nilsson\n\nHej! Hur ansöker jag om bygglov för en carport?",
+            headers = new Dictionary<string, string> { ["Reply-To"] = "Sara Nilsson <sara.nilsson@example.se>", ["Auto-Submitted"] = "auto-generated" },
+        });
+        var id = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        var promise = await official.GetFromJsonAsync<JsonElement>($"/api/messages/{id}/promise");
+
+        Assert.AreEqual("question", promise.GetProperty("category").GetString());
+        Assert.AreEqual("2026-11-27", promise.GetProperty("dueDate").GetString());
+    }
 }
