@@ -16,9 +16,7 @@ namespace Kontaktlofte.AddinApi.Tests.Promises.Classification;
 [TestClass]
 public sealed class AutomaticMailCorpusTests
 {
-    private static readonly MessageClassifier Classifier = new(
-        Options.Create(new OrganisationOptions { InternalDomains = ["botkyrka.se"] }),
-        new ConfidentialContent(new FixedClock(Tests.Drafts.Reviewing.Now)), new Languages());
+    private static readonly MessageClassifier Classifier = Classifying.Create();
 
     private sealed record Sender(string? Name, string? Address);
     private sealed record Sample(string Expect, string Why, Sender From, string? Subject, string? BodyText, string? BodyHtml,

@@ -11,9 +11,7 @@ namespace Kontaktlofte.AddinApi.Tests.Promises.Classification;
 [TestClass]
 public sealed class AutomaticMailRuleTests
 {
-    private static readonly MessageClassifier Classifier = new(
-        Options.Create(new OrganisationOptions { InternalDomains = ["botkyrka.se"] }),
-        new ConfidentialContent(new FixedClock(Tests.Drafts.Reviewing.Now)), new Languages());
+    private static readonly MessageClassifier Classifier = Classifying.Create();
 
     private static bool Automatic(string subject, string body, string from = "anna.berg@example.se", Dictionary<string, string>? headers = null) =>
         Classifier.Classify(new IncomingMessage("Anna Berg", from, subject, body, null, headers ?? [])).Category == MessageCategory.Automatic;

@@ -18,8 +18,7 @@ public sealed class HostileMailClassificationTests
     [TestMethod]
     public void Mail_nested_deeper_than_any_client_writes_is_classified_from_its_text()
     {
-        var classifier = new MessageClassifier(Options.Create(new OrganisationOptions { InternalDomains = ["botkyrka.se"] }),
-            new ConfidentialContent(new FixedClock(Tests.Drafts.Reviewing.Now)), new Languages());
+        var classifier = Classifying.Create();
         var html = new StringBuilder().Insert(0, "<div>", 100_000) +
                    "Gatlyktan utanför Storvretsvägen 12 har varit släckt i en vecka. Mitt personnummer är 811218-9876.";
 

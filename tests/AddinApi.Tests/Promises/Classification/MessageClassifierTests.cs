@@ -13,9 +13,7 @@ namespace Kontaktlofte.AddinApi.Tests.Promises.Classification;
 [TestClass]
 public sealed class MessageClassifierTests
 {
-    private static readonly MessageClassifier Classifier = new(
-        Options.Create(new OrganisationOptions { InternalDomains = ["botkyrka.se"] }),
-        new ConfidentialContent(new FixedClock(Tests.Drafts.Reviewing.Now)), new Languages());
+    private static readonly MessageClassifier Classifier = Classifying.Create();
 
     private static MessageClassification Classify(string subject, string body, string from = "anna.berg@example.se",
         Dictionary<string, string>? headers = null, string fromName = "Anna Berg") =>
