@@ -52,6 +52,7 @@ app.MapPromises();
 app.MapLabels();
 app.MapAcknowledgements();
 app.MapWorklist();
+app.MapMailboxes();
 app.MapSandbox();
 
 await app.MigrateDatabaseAsync();
