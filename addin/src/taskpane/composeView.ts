@@ -23,7 +23,11 @@ export async function showComposeView(root: HTMLElement): Promise<void> {
 
   let citizenLanguage: Promise<string | undefined> | null = null;
   let last = "";
+  // Reviews overlap (the poll, an edit, "Granska igen"): only the latest one started may show its answer, or a slow
+  // answer about an older draft would replace the newer one's and stay, since the draft no longer looks changed.
+  let started = 0;
   const review = async (force: boolean) => {
+    let mine = started; // an error before this review began shows unless a newer one has started since
     try {
       const draft = await composeItem();
       // The citizen's language lets the API tell a Swedish reply to a Finnish mail (Lag 2009:724); asked for once.
@@ -31,11 +35,14 @@ export async function showComposeView(root: HTMLElement): Promise<void> {
       const fingerprint = JSON.stringify(draft);
       if (!force && fingerprint === last) return;
       last = fingerprint;
+      mine = ++started;
       progress.textContent = "Granskar utkastet …";
       const result = await reviewDraft({ ...draft, citizenLanguage: await citizenLanguage });
+      if (mine !== started) return;
       renderReview(results, result);
       progress.textContent = summary(result);
     } catch (error) {
+      if (mine !== started) return;
       last = "";
       progress.textContent = "";
       replace(results, alert(describe(error)));
