@@ -20,6 +20,12 @@ internal sealed record CitizenMail(MailAddress Citizen, DateTimeOffset ReceivedA
 
     /// <summary>Where the answer goes: the message's Reply-To when it has one (RFC 5322 3.6.2), else the citizen.</summary>
     public MailAddress AnswerTo { get; init; } = Citizen;
+
+    /// <summary>
+    /// The one address a sent mail must go to for it to answer this one: for a forward or a web form the citizen (a mail
+    /// to the colleague or to noreply@ is no answer); null when any reply in the conversation answers it.
+    /// </summary>
+    public string? AnswerOnlyTo => ForwardedBy is null && SentBy is null ? null : AnswerTo.Address;
 }
 
 /// <summary>

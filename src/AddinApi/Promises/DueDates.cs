@@ -19,6 +19,24 @@ public sealed class DueDates(WorkingDayCalendar calendar)
     public static bool HasPromise(MessageCategory category) =>
         category is not (MessageCategory.Internal or MessageCategory.Automatic);
 
+    /// <summary>The categories the promise covers, for a query that must not load the rest.</summary>
+    public static readonly MessageCategory[] Promised = Enum.GetValues<MessageCategory>().Where(HasPromise).ToArray();
+
+    /// <summary>
+    /// Where a tracked message's promise stands today: its deadline (to the date promised in a receipt, else the due
+    /// date) and its state — answered, else overdue, else acknowledged, else open. One place for the pane, the worklist
+    /// and the categories in Outlook's list.
+    /// </summary>
+    public (Deadline Deadline, PromiseState State) Standing(TrackedMessage message, DateOnly today)
+    {
+        var deadline = Until(Stockholm.DayOf(message.ReceivedAt), message.PromisedDate ?? message.DueDate, today);
+        var state = message.AnsweredAt is not null ? PromiseState.Answered
+            : HasPromise(message.Category) && deadline.Overdue ? PromiseState.Overdue
+            : message.PromisedDate is not null ? PromiseState.Acknowledged
+            : PromiseState.Open;
+        return (deadline, state);
+    }
+
     public DateOnly DueDate(DateOnly receivedDate, MessageCategory category) => category switch
     {
         MessageCategory.DocumentRequest => calendar.SameOrNextWorkingDay(receivedDate),

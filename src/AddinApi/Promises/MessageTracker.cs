@@ -54,7 +54,7 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
                 CitizenName = keepsWho ? Trim(citizen.Citizen.Name, 200) : null,
                 CitizenAddress = keepsWho ? Trim(citizen.Citizen.Address, 320) : null,
                 Subject = keepsWho ? Trim(CitizenMails.OriginalSubject(message.Subject), 500) : null,
-                AnswerTo = citizen.ForwardedBy is null && citizen.SentBy is null ? null : Trim(citizen.AnswerTo.Address, 320),
+                AnswerTo = Trim(citizen.AnswerOnlyTo, 320),
                 WebLink = webLink is { Length: <= 2048 } ? webLink : null,
             };
             db.Messages.Add(facts);
@@ -79,20 +79,13 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
     {
         if (citizen.SentBy is not null)
         {
-            // The form system's no-reply address and its Auto-Submitted are not the citizen's: what they wrote decides (a
-            // bulk mailing through the form system still shows as one by its List-Unsubscribe and Precedence).
+            // A web form's mail is the citizen's: classified as theirs, the form system's own marks set aside.
             var form = classifier.Classify(new(citizen.Citizen.Name, citizen.Citizen.Address, message.Subject, message.BodyText, message.BodyHtml,
-                message.Headers.Where(h => !h.Key.Equals("Auto-Submitted", StringComparison.OrdinalIgnoreCase))
-                    .ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase)));
-            // The form's own boilerplate ("Detta är ett automatiskt genererat meddelande. Svara inte på detta mejl.") is the
-            // system's, not the citizen's: a web form's mail with a citizen in Reply-To is a citizen's question.
-            return form.Category == MessageCategory.Automatic && !message.Headers.ContainsKey("List-Unsubscribe")
-                ? form with
-                {
-                    Category = MessageCategory.Question,
-                    Reasons = [$"Skickat via kommunens e-tjänst för {citizen.Citizen.Name ?? citizen.Citizen.Address}: invånaren väntar på svar."],
-                }
-                : form;
+                message.Headers), viaWebForm: true);
+            return form.Category == MessageCategory.Automatic ? form : form with
+            {
+                Reasons = [$"Skickat via kommunens e-tjänst för {citizen.Citizen.Name ?? citizen.Citizen.Address}: invånaren väntar på svar.", .. form.Reasons],
+            };
         }
         if (citizen.ForwardedBy is not { } by)
             return classifier.Classify(new(message.From.Name, message.From.Address, message.Subject, message.BodyText, message.BodyHtml, message.Headers));
@@ -132,9 +125,7 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
         var facts = tracked.Facts;
         if (facts.AnsweredAt is null)
         {
-            // A forward or a web form is answered only by a mail to the citizen (not to the colleague, not to noreply@).
-            var to = tracked.Citizen.ForwardedBy is null && tracked.Citizen.SentBy is null ? null : tracked.Citizen.AnswerTo.Address;
-            facts.AnsweredAt = await mailbox.AnsweredAtAsync(owner, tracked.Message, facts.ReceiptIds, to, cancel);
+            facts.AnsweredAt = await mailbox.AnsweredAtAsync(owner, tracked.Message, facts.ReceiptIds, tracked.Citizen.AnswerOnlyTo, cancel);
             if (facts.AnsweredAt is not null)
             {
                 facts.AnsweredHow = AnswerKind.Mail;
@@ -142,14 +133,8 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
             }
         }
 
-        var today = clock.Today();
-        var received = Stockholm.DayOf(facts.ReceivedAt);
         var hasPromise = DueDates.HasPromise(facts.Category);
-        var deadline = dueDates.Until(received, facts.PromisedDate ?? facts.DueDate, today);
-        var state = facts.AnsweredAt is not null ? PromiseState.Answered
-            : hasPromise && deadline.Overdue ? PromiseState.Overdue
-            : facts.PromisedDate is not null ? PromiseState.Acknowledged
-            : PromiseState.Open;
+        var (deadline, state) = dueDates.Standing(facts, clock.Today());
         return new Promise(facts.Category, facts.Language, facts.ReceivedAt,
             hasPromise ? facts.DueDate : null, hasPromise ? deadline.WorkingDaysLeft : null, state,
             facts.Contact, facts.PromisedDate, facts.Sensitive, facts.CategoryChosenByOfficial, tracked.Classification.Reasons,

@@ -27,11 +27,14 @@ public static class PromiseLabels
     public static string? For(TrackedMessage message, DueDates dueDates, DateOnly today)
     {
         if (!DueDates.HasPromise(message.Category)) return null;
-        if (message.AnsweredAt is not null) return Answered;
-        var deadline = dueDates.Until(Stockholm.DayOf(message.ReceivedAt), message.PromisedDate ?? message.DueDate, today);
-        return deadline.Overdue ? Overdue
-            : deadline.WorkingDaysLeft == 0 ? DueToday
-            : message.PromisedDate is not null ? Acknowledged
-            : Open;
+        var (deadline, state) = dueDates.Standing(message, today);
+        return state switch
+        {
+            PromiseState.Answered => Answered,
+            PromiseState.Overdue => Overdue,
+            _ when deadline.WorkingDaysLeft == 0 => DueToday,
+            PromiseState.Acknowledged => Acknowledged,
+            _ => Open,
+        };
     }
 }

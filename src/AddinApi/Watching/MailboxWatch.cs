@@ -99,17 +99,24 @@ internal sealed class MailboxWatch(KontaktlofteDb db, IMailboxFeed feed, Message
         var today = clock.Today();
         // Only what the watcher has seen: a message tracked from the pane alone has categories the product does not know,
         // and a PATCH replaces the whole list.
-        var candidates = await db.Messages.Where(m => m.Mailbox == mailbox && m.SeenByWatcherAt != null
+        var candidates = await db.Messages.Where(m => m.Mailbox == mailbox && m.SeenByWatcherAt != null && DueDates.Promised.Contains(m.Category)
                                                       && (m.AnsweredAt == null || m.Label != PromiseLabels.Answered))
             .ToListAsync(cancel);
         var changed = 0;
-        foreach (var message in candidates)
+        try
         {
-            if (PromiseLabels.For(message, dueDates, today) is not { } label || label == message.Label) continue;
-            await feed.SetCategoriesAsync(mailbox, message.Id, [.. message.OwnCategories, label], cancel);
-            message.Label = label;
-            changed++;
-            await db.SaveChangesAsync(cancel);
+            foreach (var message in candidates)
+            {
+                if (PromiseLabels.For(message, dueDates, today) is not { } label || label == message.Label) continue;
+                await feed.SetCategoriesAsync(mailbox, message.Id, [.. message.OwnCategories, label], cancel);
+                message.Label = label;
+                changed++;
+            }
+        }
+        finally
+        {
+            // Once for the round, whatever happened: the labels written so far are known (a repeat would only write them again).
+            await db.SaveChangesAsync(CancellationToken.None);
         }
         return changed;
     }

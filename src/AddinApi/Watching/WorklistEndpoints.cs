@@ -45,12 +45,13 @@ public static class WorklistEndpoints
         var email = official.Email.ToLowerInvariant();
         var watched = await db.Set<WatchedMailbox>().Where(m => m.Watchers.Contains(email)).Select(m => m.Address).ToListAsync(cancel);
         var mailboxes = watched.Append(email).ToList();
-        var open = await db.Messages.AsNoTracking().Where(m => mailboxes.Contains(m.Mailbox) && m.AnsweredAt == null).ToListAsync(cancel);
+        // Internal and automatic mail is never answered: left in the query it would grow with every mail ever tracked.
+        var open = await db.Messages.AsNoTracking()
+            .Where(m => mailboxes.Contains(m.Mailbox) && m.AnsweredAt == null && DueDates.Promised.Contains(m.Category)).ToListAsync(cancel);
         var today = clock.Today();
-        var items = open.Where(m => DueDates.HasPromise(m.Category)).Select(m =>
+        var items = open.Select(m =>
         {
-            var deadline = dueDates.Until(Stockholm.DayOf(m.ReceivedAt), m.PromisedDate ?? m.DueDate, today);
-            var state = deadline.Overdue ? PromiseState.Overdue : m.PromisedDate is not null ? PromiseState.Acknowledged : PromiseState.Open;
+            var (deadline, state) = dueDates.Standing(m, today);
             return new WorklistItem(m.Id, m.Mailbox, m.CitizenAddress is null ? null : new MailAddress(m.CitizenName, m.CitizenAddress), m.Subject,
                 m.ReceivedAt, m.Category, m.DueDate, deadline.WorkingDaysLeft, state, m.Contact, m.WebLink);
         })
