@@ -42,7 +42,7 @@ internal static class ReplyQuote
     {
         var masked = new StringBuilder(text);
         foreach (var id in PersonalIdentityNumber.Find(text, today))
-            for (var i = Math.Max(id.Start, id.Start + id.Length - 4); i < id.Start + id.Length; i++) masked[i] = '*';
+            masked.Remove(id.Start, id.Length).Insert(id.Start, PersonalIdentityNumber.Mask(text.Substring(id.Start, id.Length)));
         return masked.ToString();
     }
 }

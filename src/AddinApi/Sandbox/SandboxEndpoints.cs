@@ -67,6 +67,9 @@ public static class SandboxEndpoints
         SandboxUsers.All.Any(u => u.Email.Equals(address, StringComparison.OrdinalIgnoreCase))
         || SandboxUsers.FunctionMailboxes.Any(f => f.Address.Equals(address, StringComparison.OrdinalIgnoreCase));
 
+    private static ValidationProblem NoSuchMailbox =>
+        Invalid.Field("mailbox", "Ange en av sandlådans brevlådor: en användares egen eller bygglov@ / kontaktcenter@sandbox.botkyrka.se.");
+
     /// <summary>The mailbox asked for, else the caller's own — or the first sandbox user's for a caller without one.</summary>
     private static string MailboxOf(string? asked, System.Security.Claims.ClaimsPrincipal user)
     {
@@ -79,8 +82,7 @@ public static class SandboxEndpoints
         string? mailbox, System.Security.Claims.ClaimsPrincipal user, SandboxDb db, CancellationToken cancel)
     {
         var address = MailboxOf(mailbox, user);
-        if (!IsMailbox(address))
-            return Invalid.Field("mailbox", "Ange en av sandlådans brevlådor: en användares egen eller bygglov@ / kontaktcenter@sandbox.botkyrka.se.");
+        if (!IsMailbox(address)) return NoSuchMailbox;
         var mail = await db.SandboxMail.AsNoTracking().Where(m => m.Mailbox == address).ToListAsync(cancel);
         return TypedResults.Ok(mail.OrderByDescending(m => m.ReceivedAt).Select(m =>
         {
@@ -97,8 +99,7 @@ public static class SandboxEndpoints
         if (request.BodyText is null && request.BodyHtml is null)
             return Invalid.Field("bodyText", "Ange bodyText eller bodyHtml.");
         var mailbox = MailboxOf(request.Mailbox, user);
-        if (!IsMailbox(mailbox))
-            return Invalid.Field("mailbox", "Ange en av sandlådans brevlådor: en användares egen eller bygglov@ / kontaktcenter@sandbox.botkyrka.se.");
+        if (!IsMailbox(mailbox)) return NoSuchMailbox;
         var mail = SandboxSeed.NewMail(request.From.Name ?? address, address, request.Subject ?? "", request.BodyText, request.BodyHtml,
             request.ReceivedAt ?? clock.GetUtcNow(), request.Headers ?? []);
         mail.Mailbox = mailbox;

@@ -21,35 +21,38 @@ internal sealed class GraphFeed(GraphClients graph) : IMailboxFeed
 
     public Task<FeedPage> InboxAsync(string mailbox, string? link, CancellationToken cancel) => Delta(async () =>
     {
-        var delta = graph.ForApp().Users[mailbox].MailFolders["inbox"].Messages.Delta;
-        var page = link is null
-            ? await delta.GetAsDeltaGetResponseAsync(request =>
-            {
-                request.QueryParameters.Select = InboxFields;
-                request.Headers.Add("Prefer", $"odata.maxpagesize={PageSize}");
-            }, cancel)
-            : await delta.WithUrl(link).GetAsDeltaGetResponseAsync(request => request.Headers.Add("Prefer", $"odata.maxpagesize={PageSize}"), cancel);
-        var messages = (page?.Value ?? []).Where(m => m.Id is not null && m.AdditionalData?.ContainsKey("@removed") != true)
-            .Select(m => new FeedMessage(GraphMailbox.ToMessage(m), m.WebLink)).ToList();
+        var page = await PageAsync(mailbox, "inbox", link, InboxFields, cancel);
+        var messages = Present(page).Select(m => new FeedMessage(GraphMailbox.ToMessage(m), m.WebLink)).ToList();
         return new FeedPage(messages, page?.OdataNextLink, page?.OdataDeltaLink);
     }, cancel);
 
     public Task<SentPage> SentAsync(string mailbox, string? link, CancellationToken cancel) => Delta(async () =>
     {
-        var delta = graph.ForApp().Users[mailbox].MailFolders["sentitems"].Messages.Delta;
-        var page = link is null
-            ? await delta.GetAsDeltaGetResponseAsync(request =>
-            {
-                request.QueryParameters.Select = SentFields;
-                request.Headers.Add("Prefer", $"odata.maxpagesize={PageSize}");
-            }, cancel)
-            : await delta.WithUrl(link).GetAsDeltaGetResponseAsync(request => request.Headers.Add("Prefer", $"odata.maxpagesize={PageSize}"), cancel);
-        var sent = (page?.Value ?? []).Where(m => m.Id is not null && m.SentDateTime is not null && m.AdditionalData?.ContainsKey("@removed") != true)
+        var page = await PageAsync(mailbox, "sentitems", link, SentFields, cancel);
+        var sent = Present(page).Where(m => m.SentDateTime is not null)
             .Select(m => new SentMessageFact(m.Id!, m.ConversationId, null, m.SentDateTime!.Value,
                 (m.ToRecipients ?? []).Select(r => r.EmailAddress?.Address).OfType<string>().ToList()))
             .ToList();
         return new SentPage(sent, page?.OdataNextLink, page?.OdataDeltaLink);
     }, cancel);
+
+    /// <summary>One page of a folder's delta: the first with <c>$select</c>, a later one by the link Graph gave (it carries the select).</summary>
+    private Task<Microsoft.Graph.Users.Item.MailFolders.Item.Messages.Delta.DeltaGetResponse?> PageAsync(string mailbox, string folder, string? link,
+        string[] fields, CancellationToken cancel)
+    {
+        var delta = graph.ForApp().Users[mailbox].MailFolders[folder].Messages.Delta;
+        return link is null
+            ? delta.GetAsDeltaGetResponseAsync(request =>
+            {
+                request.QueryParameters.Select = fields;
+                request.Headers.Add("Prefer", $"odata.maxpagesize={PageSize}");
+            }, cancel)
+            : delta.WithUrl(link).GetAsDeltaGetResponseAsync(request => request.Headers.Add("Prefer", $"odata.maxpagesize={PageSize}"), cancel);
+    }
+
+    /// <summary>The messages of a page that are still there (a removed one comes as its id and <c>@removed</c>).</summary>
+    private static IEnumerable<Message> Present(Microsoft.Graph.Users.Item.MailFolders.Item.Messages.Delta.DeltaGetResponse? page) =>
+        (page?.Value ?? []).Where(m => m.Id is not null && m.AdditionalData?.ContainsKey("@removed") != true);
 
     public Task EnsureCategoriesAsync(string mailbox, IReadOnlyList<(string Name, string Color)> categories, CancellationToken cancel) =>
         GraphCalls.Call(async () =>
