@@ -29,7 +29,12 @@ internal sealed class MessageClassifier(IOptions<OrganisationOptions> organisati
     private readonly TermList _keywords = TermList.Load("classification-keywords.tsv");
     private readonly AutomaticMail _automatic = new();
 
-    public MessageClassification Classify(IncomingMessage message)
+    /// <param name="message">The message, with the citizen as sender.</param>
+    /// <param name="viaWebForm">
+    /// Sent by the municipality's web form for that citizen: the form system's own marks (Auto-Submitted, "Svara inte på
+    /// detta mejl") are not the citizen's, so only a bulk mailing's List-Unsubscribe makes it automatic.
+    /// </param>
+    public MessageClassification Classify(IncomingMessage message, bool viaWebForm = false)
     {
         var org = organisation.Value;
         var subject = message.Subject ?? "";
@@ -37,7 +42,8 @@ internal sealed class MessageClassifier(IOptions<OrganisationOptions> organisati
         var ownText = text.Own + "\n" + text.Signature;
         var reasons = new List<string>();
 
-        var category = Automatic(message, subject, ownText, reasons)
+        var automatic = !viaWebForm || message.Headers.ContainsKey("List-Unsubscribe");
+        var category = (automatic ? Automatic(message, subject, ownText, reasons) : null)
             ?? Callback(message, org, subject, ownText, reasons)
             ?? Internal(message, org, reasons)
             ?? ByKeywords(subject, ownText, reasons);

@@ -89,6 +89,19 @@ public sealed class RealTenantTests
         return await scope.ServiceProvider.GetRequiredService<KontaktlofteDb>().Set<OutboxItem>().AsNoTracking().SingleAsync();
     }
 
+    /// <summary>The receipt's delivery once the outbox has given it a verdict (sent or failed), or as it stands after 20 s.</summary>
+    private static async Task<OutboxItem> SettledAsync(KontaktlofteFactory api)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var delivery = await DeliveryAsync(api);
+        while (delivery.Status == OutboxStatus.Queued && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            delivery = await DeliveryAsync(api);
+        }
+        return delivery;
+    }
+
     private static async Task WaitFor(Func<bool> done, int seconds = 20)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
@@ -120,14 +133,8 @@ public sealed class RealTenantTests
         _graph.SendAlwaysFails = false;
         var restarted = Api(now: Friday.AddDays(1));
         _ = restarted.CreateClient();
-        await WaitFor(() => _graph.SuccessfulSends > 0);
-        // Graph counts the send before the outbox has written it down (the mark comes in between): wait for the record too.
-        var delivery = await DeliveryAsync(restarted);
-        for (var i = 0; i < 100 && delivery.Status == OutboxStatus.Queued; i++)
-        {
-            await Task.Delay(100);
-            delivery = await DeliveryAsync(restarted);
-        }
+        // Graph counts the send before the outbox has written it down (the mark comes in between): wait for the record.
+        var delivery = await SettledAsync(restarted);
 
         Assert.AreEqual(1, _graph.SuccessfulSends, "sent by the outbox, without the official, after the restart");
         Assert.AreEqual(OutboxStatus.Sent, delivery.Status);
@@ -149,13 +156,7 @@ public sealed class RealTenantTests
         _graph.SendAlwaysFails = false;
         var restarted = Api(now: Friday.AddDays(1));
         var official = Official(restarted);
-        OutboxItem delivery = null!;
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        do
-        {
-            await Task.Delay(200);
-            delivery = await DeliveryAsync(restarted);
-        } while (delivery.Status == OutboxStatus.Queued && DateTime.UtcNow < deadline);
+        var delivery = await SettledAsync(restarted);
 
         Assert.AreEqual(OutboxStatus.Failed, delivery.Status, "no retrying every ten minutes for a session that cannot come back");
         Assert.AreEqual(1, delivery.Attempts - 1, "given up at the first background attempt (the first was the request's)");
@@ -400,13 +401,7 @@ public sealed class RealTenantTests
 
         var later = Api(now: Tests.Drafts.Reviewing.Now.AddHours(1));
         _ = later.CreateClient();
-        OutboxItem delivery;
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        do
-        {
-            await Task.Delay(200);
-            delivery = await DeliveryAsync(later);
-        } while (delivery.Status == OutboxStatus.Queued && DateTime.UtcNow < deadline);
+        var delivery = await SettledAsync(later);
 
         Assert.AreEqual(OutboxStatus.Failed, delivery.Status);
         StringAssert.Contains(delivery.LastError, "Skicka igen");

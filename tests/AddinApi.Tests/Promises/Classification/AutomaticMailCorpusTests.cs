@@ -1,10 +1,6 @@
 using System.Text.Json;
-using Kontaktlofte.AddinApi.Confidentiality;
-using Kontaktlofte.AddinApi.Organisation;
 using Kontaktlofte.AddinApi.Promises;
 using Kontaktlofte.AddinApi.Promises.Classification;
-using Kontaktlofte.AddinApi.Text;
-using Microsoft.Extensions.Options;
 
 namespace Kontaktlofte.AddinApi.Tests.Promises.Classification;
 

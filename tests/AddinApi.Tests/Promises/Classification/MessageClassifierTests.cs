@@ -1,12 +1,8 @@
 using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
-using Kontaktlofte.AddinApi.Confidentiality;
-using Kontaktlofte.AddinApi.Organisation;
 using Kontaktlofte.AddinApi.Promises.Classification;
 using Kontaktlofte.AddinApi.Promises;
-using Kontaktlofte.AddinApi.Text;
-using Microsoft.Extensions.Options;
 
 namespace Kontaktlofte.AddinApi.Tests.Promises.Classification;
 
