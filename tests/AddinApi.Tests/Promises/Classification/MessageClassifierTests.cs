@@ -123,4 +123,17 @@ public sealed class MessageClassifierTests
         Assert.AreEqual(HttpStatusCode.BadRequest, (await api.Official().PostAsJsonAsync("/api/messages/classify", new { })).StatusCode);
         Assert.AreEqual(HttpStatusCode.Unauthorized, (await api.CreateClient().PostAsJsonAsync("/api/messages/classify", new { subject = "x" })).StatusCode);
     }
+
+    [TestMethod]
+    public void A_web_forms_own_marks_do_not_make_the_citizens_mail_automatic_but_a_bulk_mailing_stays_one()
+    {
+        const string body = "Detta är ett automatiskt genererat meddelande. Svara inte på detta mejl.\n\nHej! Gatlyktan på Björkvägen 5 är trasig sedan en vecka.";
+        var form = new IncomingMessage("Sara Nilsson", "sara.nilsson@example.se", "Felanmälan", body, null,
+            new Dictionary<string, string> { ["Auto-Submitted"] = "auto-generated" });
+
+        Assert.AreEqual(MessageCategory.Automatic, Classifier.Classify(form).Category, "as any mail, those marks are a machine's");
+        Assert.AreEqual(MessageCategory.FaultReport, Classifier.Classify(form, viaWebForm: true).Category, "via the web form: the citizen's fault report");
+        var bulk = form with { Headers = new Dictionary<string, string> { ["List-Unsubscribe"] = "<mailto:ut@botkyrka.se>" } };
+        Assert.AreEqual(MessageCategory.Automatic, Classifier.Classify(bulk, viaWebForm: true).Category, "a bulk mailing through the form system");
+    }
 }
