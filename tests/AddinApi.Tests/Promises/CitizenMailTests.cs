@@ -31,6 +31,7 @@ public sealed class CitizenMailTests
         Assert.AreEqual(Forwarded, mail.ReceivedAt);
         Assert.IsNull(mail.SentBy);
         Assert.IsNull(mail.ForwardedBy);
+        Assert.IsNull(mail.AnswerOnlyTo, "any reply in the conversation answers it");
     }
 
     [TestMethod]
@@ -54,6 +55,7 @@ public sealed class CitizenMailTests
         Assert.AreEqual(Anna, mail.AnswerTo);
         Assert.AreEqual(Form, mail.SentBy);
         Assert.IsNull(mail.ForwardedBy);
+        Assert.AreEqual(Anna.Address, mail.AnswerOnlyTo, "a reply to noreply@ answers nobody");
     }
 
     [TestMethod]
@@ -126,6 +128,7 @@ public sealed class CitizenMailTests
         Assert.AreEqual(Anna.Address, mail.Citizen.Address);
         Assert.AreEqual(Anna.Address, mail.AnswerTo.Address);
         Assert.AreEqual(Kontaktcenter, mail.ForwardedBy);
+        Assert.AreEqual(Anna.Address, mail.AnswerOnlyTo, "a reply to the colleague who forwarded it answers nobody");
         Assert.AreEqual(new DateTimeOffset(2026, 11, 25, 16, 5, 0, TimeSpan.FromHours(1)), mail.ReceivedAt);
         Assert.AreEqual("Behöver jag bygglov?", mail.ForwardedText);
     }
