@@ -53,6 +53,7 @@ app.MapLabels();
 app.MapAcknowledgements();
 app.MapWorklist();
 app.MapMailboxes();
+app.MapHandover();
 app.MapSandbox();
 
 await app.MigrateDatabaseAsync();

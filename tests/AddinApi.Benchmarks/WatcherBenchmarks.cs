@@ -121,6 +121,8 @@ public class WatcherBenchmarks
         public Task<MailboxOwner> OpenForLaterAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken cancel) => throw new NotSupportedException();
         public Task<MailboxMessage?> GetMessageAsync(MailboxOwner owner, string id, CancellationToken cancel) => throw new NotSupportedException();
         public Task<string> CreateReplyDraftAsync(MailboxOwner owner, string messageId, ReplyDraft reply, CancellationToken cancel) => throw new NotSupportedException();
+        public Task<Draft> CreateForwardDraftAsync(MailboxOwner owner, string messageId, MailAddress recipient, string commentHtml, CancellationToken cancel) =>
+            throw new NotSupportedException();
         public Task<SendOutcome> SendDraftAsync(MailboxOwner owner, string draftId, CancellationToken cancel) => throw new NotSupportedException();
         public Task MarkAsync(MailboxOwner owner, MailboxMessage message, MessageMark mark, CancellationToken cancel) => throw new NotSupportedException();
         public Task<DateTimeOffset?> AnsweredAtAsync(MailboxOwner owner, MailboxMessage message, IReadOnlyCollection<string> ownReceipts, string? answeredTo,

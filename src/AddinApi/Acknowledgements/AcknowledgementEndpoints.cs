@@ -16,9 +16,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Kontaktlofte.AddinApi.Acknowledgements;
 
 /// <summary>What the acknowledgement handlers use, bound as one parameter (eShop's OrderServices).</summary>
+/// <remarks><c>Shared</c> is the pane's <c>?mailbox=</c>: the function mailbox the message is in (the receipt is sent from it); null for the official's own.</remarks>
 internal sealed record AcknowledgementServices(
     ClaimsPrincipal User, SignedInOfficial Me, IMailbox Mailbox, MessageTracker Tracker, AcknowledgementRules Rules, ReceiptText Receipts,
-    OutboxQueue Outbox, AcknowledgementSender Sender, KontaktlofteDb Db, TimeProvider Clock);
+    OutboxQueue Outbox, AcknowledgementSender Sender, KontaktlofteDb Db, TimeProvider Clock,
+    [property: FromQuery(Name = "mailbox")] string? Shared);
 
 public static class AcknowledgementEndpoints
 {
@@ -65,7 +67,7 @@ public static class AcknowledgementEndpoints
         string id, AcknowledgementRequest? request, bool update, AcknowledgementServices s, CancellationToken cancel)
     {
         var me = await MeAsync(s, cancel);
-        var owner = await s.Mailbox.OpenAsync(s.User, cancel);
+        var owner = await s.Mailbox.OpenAsync(s.User, s.Shared, cancel);
         var tracked = await s.Tracker.TrackAsync(owner, id, cancel);
         if (tracked is null) return NotFoundMessage.Answer;
         if (await CannotAcknowledgeAsync(tracked, update, s, cancel) is { } refused) return refused;
@@ -91,7 +93,7 @@ public static class AcknowledgementEndpoints
             .FirstOrDefaultAsync(a => a.CreatedBy == me.Email && a.IdempotencyKey == idempotencyKey, cancel);
         if (earlier is not null) return await RepeatAsync(earlier, hash, s, cancel);
 
-        var owner = await s.Mailbox.OpenAsync(s.User, cancel);
+        var owner = await s.Mailbox.OpenAsync(s.User, s.Shared, cancel);
         var tracked = await s.Tracker.TrackAsync(owner, id, cancel);
         if (tracked is null) return NotFoundMessage.Answer;
         if (await CannotAcknowledgeAsync(tracked, update, s, cancel) is { } refused) return refused;
@@ -99,7 +101,7 @@ public static class AcknowledgementEndpoints
         if (problem is not null) return problem;
 
         // Only now, with a receipt to record, the session the outbox may need later (one token exchange with Entra).
-        owner = await s.Mailbox.OpenForLaterAsync(s.User, cancel);
+        owner = await s.Mailbox.OpenForLaterAsync(s.User, cancel) with { Shared = owner.Shared };
         var sequence = await s.Db.Acknowledgements.Where(a => a.MessageId == tracked.Facts.Id).Select(a => (int?)a.Sequence).MaxAsync(cancel) + 1 ?? 0;
         var ack = Record(tracked, facts!, me, owner, idempotencyKey, hash, sequence, s.Clock.GetUtcNow());
         ack.IsUpdate = update;
@@ -152,7 +154,7 @@ public static class AcknowledgementEndpoints
     {
         Id = Guid.NewGuid(), MessageId = tracked.Facts.Id, Sequence = sequence, IdempotencyKey = key, RequestHash = hash,
         CreatedBy = me.Email, SenderName = me.Name, SenderTitle = me.Title ?? "", SenderPhone = me.Phone ?? "",
-        Mailbox = owner.Email, SessionKey = owner.SessionKey,
+        Mailbox = owner.Address, SessionKey = owner.SessionKey,
         ContactName = facts.Contact.Name, ContactTitle = facts.Contact.Title ?? "", ContactPhone = facts.Contact.Phone ?? "",
         ContactEmail = facts.Contact.Email, PromisedDate = facts.PromisedDate, Language = facts.Language,
         PersonalLine = facts.PersonalLine, CreatedAt = now,
@@ -179,7 +181,7 @@ public static class AcknowledgementEndpoints
     private static async Task<Results<Ok<List<SentAcknowledgement>>, ProblemHttpResult>> ListAsync(
         string id, [AsParameters] AcknowledgementServices s, CancellationToken cancel)
     {
-        var owner = await s.Mailbox.OpenAsync(s.User, cancel);
+        var owner = await s.Mailbox.OpenAsync(s.User, s.Shared, cancel);
         var tracked = await s.Tracker.TrackAsync(owner, id, cancel);
         if (tracked is null) return NotFoundMessage.Answer;
         var acks = await s.Db.Acknowledgements.AsNoTracking().Where(a => a.MessageId == tracked.Facts.Id).OrderBy(a => a.Sequence).ToListAsync(cancel);

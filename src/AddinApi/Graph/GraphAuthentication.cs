@@ -86,3 +86,18 @@ internal sealed class AttemptTimeoutHandler(TimeSpan timeout) : DelegatingHandle
         }
     }
 }
+
+/// <summary>Addresses a function mailbox: <c>…/v1.0/me/…</c> becomes <c>…/v1.0/users/{address}/…</c>; other paths pass as they are.</summary>
+internal sealed class SharedMailboxHandler(string address) : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.RequestUri is { } uri && uri.AbsolutePath.IndexOf("/me/", StringComparison.Ordinal) is var at and >= 0)
+        {
+            // An address is a valid path segment as it stands ("@" is a pchar, RFC 3986 §3.3); it was checked on the way in.
+            var path = uri.AbsolutePath[..at] + "/users/" + address + uri.AbsolutePath[(at + 3)..];
+            request.RequestUri = new Uri(uri.GetLeftPart(UriPartial.Authority) + path + uri.Query);
+        }
+        return base.SendAsync(request, cancellationToken);
+    }
+}

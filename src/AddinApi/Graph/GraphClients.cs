@@ -14,7 +14,8 @@ namespace Kontaktlofte.AddinApi.Graph;
 /// (retry on 429/503/504 within <see cref="GraphOptions.MaxRetryWait"/>, redirects, query names as Graph writes them),
 /// immutable ids, a client-request-id on every call, and a timeout per attempt; tokens on behalf of the user.
 /// </summary>
-internal sealed class GraphClients(IHttpClientFactory http, IAuthorizationHeaderProvider headers, IOptions<GraphOptions> options)
+internal sealed class GraphClients(IHttpClientFactory http, IHttpMessageHandlerFactory handlers, IAuthorizationHeaderProvider headers,
+    IOptions<GraphOptions> options)
 {
     public const string HttpClientName = "graph";
 
@@ -34,6 +35,18 @@ internal sealed class GraphClients(IHttpClientFactory http, IAuthorizationHeader
     /// Exchange's RBAC for Applications limits to the mailboxes in its management scope.
     /// </summary>
     public GraphServiceClient ForApp() => new(http.CreateClient(HttpClientName), new AppAuthentication(headers), options.Value.BaseUrl);
+
+    /// <summary>
+    /// The same client, in a function (shared) mailbox the user has access to: every <c>/me/…</c> call goes to
+    /// <c>/users/{address}/…</c>, as Graph's delegated <c>Mail.Read.Shared</c> / <c>Mail.Send.Shared</c> want it (Exchange decides
+    /// whether the user may: a 403 otherwise). Same pipeline, one handler in front.
+    /// </summary>
+    public GraphServiceClient InMailbox(string shared, ClaimsPrincipal? user, string? sessionKey) =>
+        new(new HttpClient(new SharedMailboxHandler(shared) { InnerHandler = handlers.CreateHandler(HttpClientName) }, disposeHandler: false)
+            {
+                Timeout = http.CreateClient(HttpClientName).Timeout,
+            },
+            new GraphAuthentication(headers, sessionKey, user, options.Value.Scopes), options.Value.BaseUrl);
 
     private GraphServiceClient Create(GraphAuthentication authentication) =>
         new(http.CreateClient(HttpClientName), authentication, options.Value.BaseUrl);

@@ -7,7 +7,17 @@ namespace Kontaktlofte.AddinApi.Mailbox;
 /// Whose mailbox, and how to reach it when the user is no longer on the line: for Graph the key of the
 /// long-running on-behalf-of session (Microsoft.Identity.Web), so that the outbox can retry after the request.
 /// </summary>
-public sealed record MailboxOwner(string Email, string? SessionKey);
+/// <param name="Email">Who acts: the signed-in official's address (their token, their session).</param>
+/// <param name="SessionKey">The long-running session's key; null within a request.</param>
+/// <param name="Shared">A function (shared) mailbox the official works in from the pane; null for their own.</param>
+public sealed record MailboxOwner(string Email, string? SessionKey, string? Shared = null)
+{
+    /// <summary>The mailbox the message is in: the function mailbox, else the official's own.</summary>
+    public string Address => Shared ?? Email;
+}
+
+/// <summary>A draft made in a mailbox: its id, and the Internet message id the sent mail will carry (null if not told).</summary>
+public sealed record Draft(string Id, string? InternetMessageId);
 
 /// <summary>A message in the mailbox, as the rules need it. Read from the mailbox; never stored by the API.</summary>
 public sealed record MailboxMessage(
@@ -60,6 +70,18 @@ public interface IMailbox
     Task<MailboxOwner> OpenAsync(ClaimsPrincipal user, CancellationToken cancel);
 
     /// <summary>
+    /// Opens <paramref name="functionMailbox"/>, a function (shared) mailbox the user works in from the pane (Outlook's
+    /// <c>getSharedPropertiesAsync</c>), or the user's own when null. Whether the user may is the mailbox's to say (Exchange:
+    /// Full Access or folder permissions; the sandbox: its watchers): a 403 otherwise.
+    /// </summary>
+    async Task<MailboxOwner> OpenAsync(ClaimsPrincipal user, string? functionMailbox, CancellationToken cancel)
+    {
+        var own = await OpenAsync(user, cancel);
+        return SharedMailbox.Normalise(functionMailbox) is not { } address || address.Equals(own.Email, StringComparison.OrdinalIgnoreCase) ? own
+            : throw new MailboxAccessDeniedException($"Funktionsbrevlådan {address} går inte att öppna härifrån.");
+    }
+
+    /// <summary>
     /// Opens it also for later: the owner carries what the outbox needs to act in the background (for Graph the key of a
     /// long-running on-behalf-of session, which costs one token exchange with Entra: only for what is sent).
     /// </summary>
@@ -72,6 +94,12 @@ public interface IMailbox
     /// sender unless <see cref="ReplyDraft.To"/> names someone else (the citizen of a forwarded message).
     /// </summary>
     Task<string> CreateReplyDraftAsync(MailboxOwner owner, string messageId, ReplyDraft reply, CancellationToken cancel);
+
+    /// <summary>
+    /// Creates a forward of <paramref name="messageId"/> to <paramref name="recipient"/> with <paramref name="commentHtml"/> above the
+    /// original (a hand-over): the mailbox quotes the original itself, attachments included.
+    /// </summary>
+    Task<Draft> CreateForwardDraftAsync(MailboxOwner owner, string messageId, MailAddress recipient, string commentHtml, CancellationToken cancel);
 
     /// <summary>Sends the draft. Sending a draft that was already sent does nothing.</summary>
     Task<SendOutcome> SendDraftAsync(MailboxOwner owner, string draftId, CancellationToken cancel);
@@ -117,4 +145,20 @@ public sealed class MailboxUnavailableException(string message, TimeSpan? retryA
     : Exception(message, inner)
 {
     public TimeSpan? RetryAfter { get; } = retryAfter;
+}
+
+/// <summary>The <c>mailbox</c> parameter is not an e-mail address: a 400.</summary>
+public sealed class InvalidMailboxException(string message) : Exception(message);
+
+/// <summary>The pane's <c>?mailbox=</c>: a function mailbox's address, checked and in lower case.</summary>
+public static class SharedMailbox
+{
+    public static string? Normalise(string? mailbox)
+    {
+        if (string.IsNullOrWhiteSpace(mailbox)) return null;
+        var address = mailbox.Trim();
+        return address.Length <= 320 && System.Net.Mail.MailAddress.TryCreate(address, out var parsed) && parsed.Address == address
+            ? address.ToLowerInvariant()
+            : throw new InvalidMailboxException("Ange mailbox som funktionsbrevlådans e-postadress, till exempel bygglov@botkyrka.se.");
+    }
 }

@@ -16,6 +16,9 @@ internal sealed class MailboxProblems : IExceptionHandler
     {
         switch (exception)
         {
+            case InvalidMailboxException invalid:
+                await ProblemAnswers.WriteProblemAsync(context, StatusCodes.Status400BadRequest, invalid.Message);
+                return true;
             case MailboxUnavailableException away:
                 context.Response.Headers.RetryAfter =
                     ((int)Math.Ceiling((away.RetryAfter ?? TimeSpan.FromSeconds(30)).TotalSeconds)).ToString(CultureInfo.InvariantCulture);

@@ -14,15 +14,43 @@ namespace Kontaktlofte.AddinApi.Organisation;
 /// <param name="Title">Job title, when known.</param>
 /// <param name="Phone">Work phone, when known.</param>
 /// <param name="Roles">App roles: Handlaggare, Registrator, Enhetschef.</param>
-public sealed record CurrentOfficial(string Email, string Name, string Title, string Phone, IReadOnlyList<string> Roles);
+public sealed record CurrentOfficial(string Email, string Name, string Title, string Phone, IReadOnlyList<string> Roles)
+{
+    /// <summary>Whether new mail in the official's own Inbox is tracked when it arrives (they may turn it off).</summary>
+    public bool WatchOwnMailbox { get; init; } = true;
+}
+
+/// <summary>The official's choice: whether the watcher follows their own mailbox.</summary>
+/// <param name="Watched">true: new citizen mail gets a due date and a category when it arrives; false: only mail opened in the pane.</param>
+public sealed record WatchingChoice(bool? Watched);
 
 public static class MeEndpoints
 {
+    private static async Task<Results<Ok<WatchingChoice>, ValidationProblem>> SetWatchingAsync(WatchingChoice? choice, SignedInOfficial me,
+        ClaimsPrincipal user, KontaktlofteDb db, CancellationToken cancel)
+    {
+        if (choice?.Watched is not { } watched) return Problems.Invalid.Field("watched", "Ange watched: true eller false.");
+        var official = await me.GetAsync(cancel);
+        var row = await db.Officials.FirstOrDefaultAsync(o => o.Email == official.Email, cancel);
+        if (row is null)
+            // The directory was away at sign-in: the choice is kept all the same, under the token's name.
+            db.Officials.Add(row = new Official { Email = official.Email, Name = official.Name });
+        row.WatchOwnMailbox = watched;
+        await db.SaveChangesAsync(cancel);
+        return TypedResults.Ok(new WatchingChoice(watched));
+    }
+
     public static IEndpointRouteBuilder MapMe(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/me", async (SignedInOfficial me, CancellationToken cancel) => TypedResults.Ok(await me.GetAsync(cancel)))
             .WithName("GetMe")
             .WithSummary("Den inloggade tjänstepersonen")
+            .WithTags("Identitet")
+            .RequireAuthorization(Policies.Official);
+        app.MapPut("/api/me/watching", SetWatchingAsync)
+            .WithName("SetWatching")
+            .WithSummary("Bevaka min egen inkorg, eller sluta")
+            .WithDescription("Av: bara mejl du öppnar i fönstret får svarsdatum och kategori; det som redan följs ligger kvar tills det är besvarat.")
             .WithTags("Identitet")
             .RequireAuthorization(Policies.Official);
         return app;
@@ -51,7 +79,7 @@ internal sealed class SignedInOfficial(IHttpContextAccessor http, KontaktlofteDb
             official?.Name ?? user.FindFirstValue(KontaktlofteClaims.Name) ?? email,
             official?.Title ?? "",
             official?.Phone ?? "",
-            user.FindAll(KontaktlofteClaims.Role).Select(c => c.Value).ToList());
+            user.FindAll(KontaktlofteClaims.Role).Select(c => c.Value).ToList()) { WatchOwnMailbox = official?.WatchOwnMailbox ?? true };
     }
 
     private async Task<Official?> RememberAsync(ClaimsPrincipal user, string email, CancellationToken cancel)

@@ -21,6 +21,11 @@ public sealed class Official
     public required string Name { get; set; }
     public string Title { get; set; } = "";
     public string Phone { get; set; } = "";
+    /// <summary>
+    /// Whether the watcher follows the official's own mailbox (from their first sign-in). They may turn it off in the pane:
+    /// then only mail they open there is tracked.
+    /// </summary>
+    public bool WatchOwnMailbox { get; set; } = true;
     public int? UnitId { get; set; }
     public Unit? Unit { get; set; }
 }

@@ -24,13 +24,14 @@ public sealed class DueDates(WorkingDayCalendar calendar)
 
     /// <summary>
     /// Where a tracked message's promise stands today: its deadline (to the date promised in a receipt, else the due
-    /// date) and its state — answered, else overdue, else acknowledged, else open. One place for the pane, the worklist
+    /// date) and its state — answered, else handed over, else overdue, else acknowledged, else open. One place for the pane, the worklist
     /// and the categories in Outlook's list.
     /// </summary>
     public (Deadline Deadline, PromiseState State) Standing(TrackedMessage message, DateOnly today)
     {
         var deadline = Until(Stockholm.DayOf(message.ReceivedAt), message.PromisedDate ?? message.DueDate, today);
         var state = message.AnsweredAt is not null ? PromiseState.Answered
+            : message.HandedOverAt is not null ? PromiseState.HandedOver
             : HasPromise(message.Category) && deadline.Overdue ? PromiseState.Overdue
             : message.PromisedDate is not null ? PromiseState.Acknowledged
             : PromiseState.Open;

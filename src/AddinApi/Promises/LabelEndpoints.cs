@@ -30,6 +30,7 @@ public static class LabelEndpoints
         PromiseState.Open => "Öppet",
         PromiseState.Acknowledged => "Bekräftat",
         PromiseState.Answered => "Besvarat",
+        PromiseState.HandedOver => "Överlämnat",
         _ => "Försenat",
     };
 

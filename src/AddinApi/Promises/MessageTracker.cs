@@ -1,4 +1,5 @@
 using Kontaktlofte.AddinApi.Data;
+using Kontaktlofte.AddinApi.Mail;
 using Kontaktlofte.AddinApi.Mailbox;
 using Kontaktlofte.AddinApi.Promises.Classification;
 using Kontaktlofte.AddinApi.Organisation;
@@ -7,7 +8,8 @@ using Microsoft.Extensions.Options;
 
 namespace Kontaktlofte.AddinApi.Promises;
 
-public enum PromiseState { Open, Acknowledged, Answered, Overdue }
+/// <summary>Where a promise stands; <see cref="HandedOver"/>: it left this mailbox with a hand-over and is kept by the new holder.</summary>
+public enum PromiseState { Open, Acknowledged, Answered, Overdue, HandedOver }
 
 /// <summary>A message read from the mailbox together with what the product tracks of it.</summary>
 internal sealed record Tracked(MailboxMessage Message, TrackedMessage Facts, MessageClassification Classification, CitizenMail Citizen);
@@ -22,7 +24,7 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
     public async Task<Tracked?> TrackAsync(MailboxOwner owner, string id, CancellationToken cancel)
     {
         var message = await mailbox.GetMessageAsync(owner, MailboxIds.Rest(id), cancel);
-        return message is null ? null : await TrackAsync(message, owner.Email, null, cancel);
+        return message is null ? null : await TrackAsync(message, owner.Address, null, cancel);
     }
 
     /// <summary>
@@ -36,6 +38,8 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
         var classification = Classify(message, citizen);
         var id = message.Id;
         var facts = await db.Messages.FirstOrDefaultAsync(m => m.Id == id, cancel);
+        if (facts is null && await HandedOverAsync(message, cancel) is { } from)
+            facts = Inherit(message, from, mailboxAddress, webLink, citizen);
         if (facts is null)
         {
             var hasPromise = DueDates.HasPromise(classification.Category);
@@ -57,6 +61,9 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
                 AnswerTo = Trim(citizen.AnswerOnlyTo, 320),
                 WebLink = webLink is { Length: <= 2048 } ? webLink : null,
             };
+        }
+        if (db.Entry(facts).State == EntityState.Detached)
+        {
             db.Messages.Add(facts);
             try
             {
@@ -71,6 +78,42 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
         }
         return new Tracked(message, facts, classification, citizen);
     }
+
+    /// <summary>The promise a hand-over forwarded: found by the forward's Internet message id, the same in every mailbox it reaches.</summary>
+    private Task<TrackedMessage?> HandedOverAsync(MailboxMessage message, CancellationToken cancel) =>
+        message.InternetMessageId is { } sent
+            ? db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.HandoverInternetMessageId == sent && m.HandedOverAt != null, cancel)
+            : Task.FromResult<TrackedMessage?>(null);
+
+    /// <summary>
+    /// The copy a hand-over brought keeps the citizen's promise as it stood: the day the municipality received the mail
+    /// (FL 22 §), its category and due date, a date already promised — and the new holder as contact person. It is answered
+    /// only by a mail to the citizen.
+    /// </summary>
+    private static TrackedMessage Inherit(MailboxMessage message, TrackedMessage from, string mailboxAddress, string? webLink, CitizenMail citizen) => new()
+    {
+        Id = message.Id,
+        Mailbox = mailboxAddress,
+        InternetMessageId = message.InternetMessageId,
+        ConversationId = message.ConversationId,
+        ReceivedAt = from.ReceivedAt,
+        Category = from.Category,
+        CategoryChosenByOfficial = from.CategoryChosenByOfficial,
+        Language = from.Language,
+        Sensitive = from.Sensitive,
+        DueDate = from.DueDate,
+        PromisedDate = from.PromisedDate,
+        AcknowledgedAt = from.AcknowledgedAt,
+        ContactName = from.HandedOverToName ?? from.HandedOverTo,
+        ContactEmail = from.HandedOverTo,
+        CitizenName = from.CitizenName,
+        CitizenAddress = from.CitizenAddress,
+        Subject = from.Subject,
+        AnswerTo = from.CitizenAddress ?? from.AnswerTo ?? Trim(citizen.AnswerOnlyTo, 320),
+        WebLink = webLink is { Length: <= 2048 } ? webLink : null,
+        HandedOverBy = from.HandedOverBy,
+        HandedOverByName = from.HandedOverByName,
+    };
 
     private static string? Trim(string? text, int max) => text is null ? null : text.Length <= max ? text : text[..max];
 
@@ -123,7 +166,7 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
     public async Task<Promise> PromiseOfAsync(MailboxOwner owner, Tracked tracked, CancellationToken cancel)
     {
         var facts = tracked.Facts;
-        if (facts.AnsweredAt is null)
+        if (facts.AnsweredAt is null && facts.HandedOverAt is null)
         {
             facts.AnsweredAt = await mailbox.AnsweredAtAsync(owner, tracked.Message, facts.ReceiptIds, tracked.Citizen.AnswerOnlyTo, cancel);
             if (facts.AnsweredAt is not null)
@@ -138,7 +181,12 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
         return new Promise(facts.Category, facts.Language, facts.ReceivedAt,
             hasPromise ? facts.DueDate : null, hasPromise ? deadline.WorkingDaysLeft : null, state,
             facts.Contact, facts.PromisedDate, facts.Sensitive, facts.CategoryChosenByOfficial, tracked.Classification.Reasons,
-            facts.AnsweredHow, facts.AnswerNote);
+            facts.AnsweredHow, facts.AnswerNote)
+        {
+            HandedOverBy = facts.HandedOverAt is null && facts.HandedOverBy is { } by ? new MailAddress(facts.HandedOverByName, by) : null,
+            HandedOverTo = facts.HandedOverTo is { } to ? new MailAddress(facts.HandedOverToName, to) : null,
+            HandedOverAt = facts.HandedOverAt,
+        };
     }
 }
 
@@ -158,4 +206,11 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
 /// <param name="AnswerNote">The official's note on an answer that left no mail.</param>
 public sealed record Promise(MessageCategory Category, string Language, DateTimeOffset ReceivedAt, DateOnly? DueDate,
     int? WorkingDaysLeft, PromiseState State, ContactPerson? ContactPerson, DateOnly? PromisedDate,
-    bool Sensitive, bool CategoryChosenByOfficial, IReadOnlyList<string> Reasons, AnswerKind? AnsweredHow, string? AnswerNote);
+    bool Sensitive, bool CategoryChosenByOfficial, IReadOnlyList<string> Reasons, AnswerKind? AnsweredHow, string? AnswerNote)
+{
+    /// <summary>The colleague who handed this copy over to its mailbox ("överlämnat av …"); null when it came straight in.</summary>
+    public MailAddress? HandedOverBy { get; init; }
+    /// <summary>To whom this copy was handed over; its promise is theirs since <see cref="HandedOverAt"/>.</summary>
+    public MailAddress? HandedOverTo { get; init; }
+    public DateTimeOffset? HandedOverAt { get; init; }
+}

@@ -5,6 +5,7 @@ using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Mailbox;
 using Kontaktlofte.AddinApi.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kontaktlofte.AddinApi.Promises;
@@ -19,11 +20,13 @@ public sealed record CategoryChange(string? Category);
 public sealed record StateChange(string? State, string? Note);
 
 /// <summary>What the promise handlers use, bound as one parameter; opens the mailbox and tracks the message once.</summary>
-internal sealed record PromiseServices(ClaimsPrincipal User, IMailbox Mailbox, MessageTracker Tracker)
+/// <remarks><c>Shared</c> is the pane's <c>?mailbox=</c>: the function mailbox the message is in; null for the official's own.</remarks>
+internal sealed record PromiseServices(ClaimsPrincipal User, IMailbox Mailbox, MessageTracker Tracker,
+    [property: FromQuery(Name = "mailbox")] string? Shared)
 {
     public async Task<(MailboxOwner Owner, Tracked? Tracked)> TrackAsync(string id, CancellationToken cancel)
     {
-        var owner = await Mailbox.OpenAsync(User, cancel);
+        var owner = await Mailbox.OpenAsync(User, Shared, cancel);
         return (owner, await Tracker.TrackAsync(owner, id, cancel));
     }
 
@@ -64,10 +67,10 @@ public static class PromiseEndpoints
     private static async Task<Results<Ok<Promise>, ProblemHttpResult>> GetConversationPromise(
         string conversationId, [AsParameters] PromiseServices s, KontaktlofteDb db, CancellationToken cancel)
     {
-        var owner = await s.Mailbox.OpenAsync(s.User, cancel);
+        var owner = await s.Mailbox.OpenAsync(s.User, s.Shared, cancel);
         conversationId = MailboxIds.Rest(conversationId);
         var candidates = await db.Messages.AsNoTracking()
-            .Where(m => m.ConversationId == conversationId && m.Mailbox == owner.Email).Select(m => new { m.Id, m.ReceivedAt }).ToListAsync(cancel);
+            .Where(m => m.ConversationId == conversationId && m.Mailbox == owner.Address).Select(m => new { m.Id, m.ReceivedAt }).ToListAsync(cancel);
         var latest = candidates.OrderByDescending(m => m.ReceivedAt).FirstOrDefault();
         var tracked = latest is null ? null : await s.Tracker.TrackAsync(owner, latest.Id, cancel);
         return tracked is null ? NotFoundMessage.Answer : await s.PromiseAsync(owner, tracked, cancel);

@@ -26,7 +26,8 @@ public static class PromiseLabels
     /// </summary>
     public static string? For(TrackedMessage message, DueDates dueDates, DateOnly today)
     {
-        if (!DueDates.HasPromise(message.Category)) return null;
+        // A handed-over copy's promise is the new holder's; theirs carries the label.
+        if (!DueDates.HasPromise(message.Category) || message.HandedOverAt is not null) return null;
         var (deadline, state) = dueDates.Standing(message, today);
         return state switch
         {

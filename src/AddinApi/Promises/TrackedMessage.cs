@@ -62,6 +62,19 @@ public sealed class TrackedMessage
     /// <summary>When the watcher last saw it in its mailbox: only then are <see cref="OwnCategories"/> known, and a label may be set.</summary>
     public DateTimeOffset? SeenByWatcherAt { get; set; }
 
+    /// <summary>
+    /// Handed over (forwarded from the pane) to a colleague or another unit's function mailbox: the promise left with the
+    /// forward, so this copy is no longer its holder's to answer. The forward's Internet message id finds the copy that
+    /// arrives in the new mailbox, which takes over the received date and the due date.
+    /// </summary>
+    public DateTimeOffset? HandedOverAt { get; set; }
+    public string? HandedOverToName { get; set; }
+    public string? HandedOverTo { get; set; }
+    public string? HandoverInternetMessageId { get; set; }
+    /// <summary>On the copy that arrived by a hand-over: who handed it over (shown as "överlämnat av …").</summary>
+    public string? HandedOverByName { get; set; }
+    public string? HandedOverBy { get; set; }
+
     public ContactPerson? Contact => ContactName is null || ContactEmail is null
         ? null : new ContactPerson(ContactName, ContactTitle, ContactPhone, ContactEmail);
 
@@ -98,6 +111,12 @@ internal sealed class TrackedMessageConfiguration : IEntityTypeConfiguration<Tra
         message.Property(m => m.WebLink).HasMaxLength(2048);
         message.Property(m => m.Label).HasMaxLength(64);
         message.PrimitiveCollection(m => m.OwnCategories);
+        message.Property(m => m.HandedOverToName).HasMaxLength(200);
+        message.Property(m => m.HandedOverTo).HasMaxLength(320);
+        message.Property(m => m.HandoverInternetMessageId).HasMaxLength(998);
+        message.Property(m => m.HandedOverByName).HasMaxLength(200);
+        message.Property(m => m.HandedOverBy).HasMaxLength(320);
+        message.HasIndex(m => m.HandoverInternetMessageId);
         message.Ignore(m => m.Contact);
         message.HasIndex(m => new { m.Mailbox, m.DueDate });
         message.HasIndex(m => new { m.Mailbox, m.ConversationId });

@@ -36,7 +36,8 @@ public sealed record NewSandboxMessage(MailAddress? From, string? Subject, strin
 
 /// <summary>A reply written in the sandbox's reply editor.</summary>
 /// <param name="BodyHtml">The reply's HTML.</param>
-public sealed record SandboxReply(string? BodyHtml);
+/// <param name="To">Whom it goes to; null answers the sender (as Outlook's Reply). The citizen of a forward is named here.</param>
+public sealed record SandboxReply(string? BodyHtml, MailAddress? To = null);
 
 /// <summary>The id of a created message.</summary>
 public sealed record CreatedMessage(string Id);
@@ -115,7 +116,8 @@ public static class SandboxEndpoints
         if (string.IsNullOrWhiteSpace(reply?.BodyHtml)) return Invalid.Field("bodyHtml", "Ange svarets text i bodyHtml.");
         var owner = await mailbox.OpenAsync(user, cancel);
         if (await mailbox.GetMessageAsync(owner, id, cancel) is null) return NotFoundMessage.Answer;
-        var draft = await mailbox.CreateReplyDraftAsync(owner, id, new ReplyDraft(null, reply.BodyHtml), cancel);
+        if (reply.To is { Address: { } to } && !System.Net.Mail.MailAddress.TryCreate(to, out _)) return Invalid.Field("to", "Ange to.address som en e-postadress.");
+        var draft = await mailbox.CreateReplyDraftAsync(owner, id, new ReplyDraft(null, reply.BodyHtml, reply.To?.Address is null ? null : reply.To), cancel);
         await mailbox.SendDraftAsync(owner, draft, cancel);
         return TypedResults.Created($"/api/sandbox/sent", new CreatedMessage(draft));
     }

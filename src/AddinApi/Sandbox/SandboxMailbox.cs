@@ -4,6 +4,7 @@ using Kontaktlofte.AddinApi.Auth;
 using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Mail;
 using Kontaktlofte.AddinApi.Mailbox;
+using Kontaktlofte.AddinApi.Promises;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kontaktlofte.AddinApi.Sandbox;
@@ -14,13 +15,25 @@ internal sealed class SandboxMailbox(SandboxDb db, TimeProvider clock) : IMailbo
     public Task<MailboxOwner> OpenAsync(ClaimsPrincipal user, CancellationToken cancel) =>
         Task.FromResult(new MailboxOwner(user.FindFirstValue(KontaktlofteClaims.Email) ?? "", null));
 
+    /// <summary>A sandbox function mailbox opens for its watchers only, as Exchange gives Full Access to some (a 403 for others).</summary>
+    public async Task<MailboxOwner> OpenAsync(ClaimsPrincipal user, string? functionMailbox, CancellationToken cancel)
+    {
+        var own = await OpenAsync(user, cancel);
+        if (SharedMailbox.Normalise(functionMailbox) is not { } address || address.Equals(own.Email, StringComparison.OrdinalIgnoreCase)) return own;
+        return SandboxUsers.FunctionMailboxes.Any(f => f.Address == address && f.Watchers.Contains(own.Email, StringComparer.OrdinalIgnoreCase))
+            ? own with { Shared = address }
+            : throw new MailboxAccessDeniedException($"Du har inte behörighet till funktionsbrevlådan {address}.");
+    }
+
     /// <summary>The sandbox needs no session to act later: the database is always there.</summary>
     public Task<MailboxOwner> OpenForLaterAsync(ClaimsPrincipal user, CancellationToken cancel) => OpenAsync(user, cancel);
 
     public async Task<MailboxMessage?> GetMessageAsync(MailboxOwner owner, string id, CancellationToken cancel)
     {
         var mail = await db.SandboxMail.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancel);
-        if (mail is not null) return ToMessage(mail);
+        // In a function mailbox only its own mail (Graph: /users/{address}/messages/{id} finds nothing else).
+        if (mail is not null && (owner.Shared is null || mail.Mailbox == owner.Shared)) return ToMessage(mail);
+        if (mail is not null) return null;
         // Like Graph with immutable ids, a sent reply keeps its draft's id in Sent Items.
         var sent = await db.SandboxSentMail.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancel);
         return sent is null ? null : new MailboxMessage(sent.Id, null, null, new MailAddress(null, owner.Email), sent.Subject, sent.BodyHtml, null,
@@ -57,11 +70,61 @@ internal sealed class SandboxMailbox(SandboxDb db, TimeProvider clock) : IMailbo
         return draft.Id;
     }
 
+    public async Task<Draft> CreateForwardDraftAsync(MailboxOwner owner, string messageId, MailAddress recipient, string commentHtml, CancellationToken cancel)
+    {
+        var original = await db.SandboxMail.AsNoTracking().FirstAsync(m => m.Id == messageId, cancel);
+        var citizen = ToMessage(original);
+        var from = citizen.ReplyTo.Count > 0 ? citizen.ReplyTo[0] : citizen.From;
+        // As Outlook writes a forward: the note, then the original's header block (which the product reads back: FL 22 §).
+        var quoted = $"<hr><p>Från: {Html(from.Name)} &lt;{Html(from.Address)}&gt;<br>Skickat: {TimeZoneInfo.ConvertTime(original.ReceivedAt, Stockholm.Zone):yyyy-MM-dd HH:mm}<br>" +
+                     $"Till: {Html(original.Mailbox)}<br>Ämne: {Html(original.Subject)}</p>" +
+                     (original.BodyHtml ?? $"<p>{Html(original.BodyText)}</p>");
+        var draft = new SandboxSentMail
+        {
+            Id = "sent-" + Guid.NewGuid().ToString("N"),
+            InReplyTo = messageId,
+            To = recipient.Address ?? "",
+            Subject = original.Subject.StartsWith("VB:", StringComparison.OrdinalIgnoreCase) ? original.Subject : "VB: " + original.Subject,
+            BodyHtml = commentHtml + quoted,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.SandboxSentMail.Add(draft);
+        await db.SaveChangesAsync(cancel);
+        return new Draft(draft.Id, InternetMessageIdOf(draft.Id));
+    }
+
+    /// <summary>The Internet message id a sent sandbox mail carries, as Exchange gives one to every message it sends.</summary>
+    private static string InternetMessageIdOf(string draftId) => $"<{draftId}@sandbox.botkyrka.se>";
+
+    private static string Html(string? text) => System.Net.WebUtility.HtmlEncode(text ?? "");
+
     public async Task<SendOutcome> SendDraftAsync(MailboxOwner owner, string draftId, CancellationToken cancel)
     {
-        await db.SandboxSentMail.Where(m => m.Id == draftId && m.IsDraft)
+        var sent = await db.SandboxSentMail.Where(m => m.Id == draftId && m.IsDraft)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.IsDraft, false).SetProperty(m => m.SentAt, clock.GetUtcNow()), cancel);
+        if (sent == 1) await DeliverAsync(owner, draftId, cancel);
         return SendOutcome.Sent;
+    }
+
+    /// <summary>Mail to a sandbox mailbox (a colleague, a function mailbox) arrives there, as in Exchange: a hand-over's forward.</summary>
+    private async Task DeliverAsync(MailboxOwner owner, string draftId, CancellationToken cancel)
+    {
+        var mail = await db.SandboxSentMail.AsNoTracking().FirstAsync(m => m.Id == draftId, cancel);
+        if (!SandboxUsers.IsMailbox(mail.To)) return;
+        db.SandboxMail.Add(new SandboxMail
+        {
+            Id = "m-" + Guid.NewGuid().ToString("N"),
+            Mailbox = mail.To.ToLowerInvariant(),
+            Version = await db.NextVersionAsync(cancel),
+            FromName = SandboxUsers.Find(owner.Email)?.Name ?? owner.Address,
+            FromAddress = owner.Address,
+            Subject = mail.Subject,
+            BodyHtml = mail.BodyHtml,
+            ReceivedAt = mail.SentAt ?? clock.GetUtcNow(),
+            ConversationId = "conv-" + Guid.NewGuid().ToString("N"),
+            InternetMessageId = InternetMessageIdOf(draftId),
+        });
+        await db.SaveChangesAsync(cancel);
     }
 
     public async Task MarkAsync(MailboxOwner owner, MailboxMessage message, MessageMark mark, CancellationToken cancel)

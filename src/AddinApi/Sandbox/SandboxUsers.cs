@@ -42,6 +42,10 @@ public static class SandboxUsers
         ("kontaktcenter@sandbox.botkyrka.se", "Kontaktcenter", ["registrator@sandbox.botkyrka.se"]),
     ];
 
+    /// <summary>True for an address with a sandbox mailbox: a user who can sign in, or a function mailbox.</summary>
+    public static bool IsMailbox(string address) =>
+        Find(address) is not null || FunctionMailboxes.Any(f => f.Address.Equals(address.Trim(), StringComparison.OrdinalIgnoreCase));
+
     public static SandboxUser? Find(string email) =>
         All.FirstOrDefault(u => u.Email.Equals(email.Trim(), StringComparison.OrdinalIgnoreCase));
 }

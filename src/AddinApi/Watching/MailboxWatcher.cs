@@ -67,10 +67,10 @@ internal sealed class MailboxWatcher(IServiceScopeFactory scopes, IOptions<Watch
         public System.Collections.Concurrent.ConcurrentDictionary<string, bool> Mailboxes { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>The officials' own mailboxes and the function mailboxes, each once, in lower case.</summary>
+    /// <summary>The officials' own mailboxes (unless they opted out) and the function mailboxes, each once, in lower case.</summary>
     public static async Task<List<string>> WatchedAsync(KontaktlofteDb db, WatcherOptions options, CancellationToken cancel)
     {
-        var own = await db.Officials.Select(o => o.Email).ToListAsync(cancel);
+        var own = await db.Officials.Where(o => o.WatchOwnMailbox).Select(o => o.Email).ToListAsync(cancel);
         var functions = await db.Set<WatchedMailbox>().Select(m => m.Address).ToListAsync(cancel);
         return own.Concat(functions).Concat(options.FunctionMailboxes)
             .Select(a => a.Trim().ToLowerInvariant()).Where(a => a.Contains('@', StringComparison.Ordinal)).Distinct().ToList();

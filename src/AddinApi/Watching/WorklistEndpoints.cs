@@ -2,6 +2,7 @@ using Kontaktlofte.AddinApi.Auth;
 using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Mail;
 using Kontaktlofte.AddinApi.Organisation;
+using Kontaktlofte.AddinApi.Outbox;
 using Kontaktlofte.AddinApi.Promises;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -20,8 +21,10 @@ namespace Kontaktlofte.AddinApi.Watching;
 /// <param name="State">open, acknowledged or overdue.</param>
 /// <param name="ContactPerson">The contact person named in a receipt, if one was sent.</param>
 /// <param name="WebLink">Where Outlook on the web opens it; null in the sandbox.</param>
+/// <param name="HandedOverBy">The colleague who handed it over to this mailbox; null when it came straight in.</param>
 public sealed record WorklistItem(string MessageId, string Mailbox, MailAddress? From, string? Subject, DateTimeOffset ReceivedAt,
-    MessageCategory Category, DateOnly DueDate, int WorkingDaysLeft, PromiseState State, ContactPerson? ContactPerson, string? WebLink);
+    MessageCategory Category, DateOnly DueDate, int WorkingDaysLeft, PromiseState State, ContactPerson? ContactPerson, string? WebLink,
+    MailAddress? HandedOverBy);
 
 /// <summary>The worklist: open citizen mail, most urgent first.</summary>
 public sealed record Worklist(IReadOnlyList<WorklistItem> Items);
@@ -47,13 +50,15 @@ public static class WorklistEndpoints
         var mailboxes = watched.Append(email).ToList();
         // Internal and automatic mail is never answered: left in the query it would grow with every mail ever tracked.
         var open = await db.Messages.AsNoTracking()
-            .Where(m => mailboxes.Contains(m.Mailbox) && m.AnsweredAt == null && DueDates.Promised.Contains(m.Category)).ToListAsync(cancel);
+            .Where(m => mailboxes.Contains(m.Mailbox) && m.AnsweredAt == null && m.HandedOverAt == null && DueDates.Promised.Contains(m.Category))
+            .ToListAsync(cancel);
         var today = clock.Today();
         var items = open.Select(m =>
         {
             var (deadline, state) = dueDates.Standing(m, today);
             return new WorklistItem(m.Id, m.Mailbox, m.CitizenAddress is null ? null : new MailAddress(m.CitizenName, m.CitizenAddress), m.Subject,
-                m.ReceivedAt, m.Category, m.DueDate, deadline.WorkingDaysLeft, state, m.Contact, m.WebLink);
+                m.ReceivedAt, m.Category, m.DueDate, deadline.WorkingDaysLeft, state, m.Contact, m.WebLink,
+                m.HandedOverBy is { } by ? new MailAddress(m.HandedOverByName, by) : null);
         })
         // Overdue first (the longest overdue at the top), then due today, then by the day it is due.
         .OrderBy(i => i.WorkingDaysLeft).ThenBy(i => i.ReceivedAt).ToList();
@@ -69,6 +74,8 @@ public static class WatchingExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         // Made when a round needs it: an adapter without a feed (Graph, until its delta feed is there) leaves the watcher idle.
         builder.Services.AddScoped(services => ActivatorUtilities.CreateInstance<MailboxWatch>(services));
+        builder.Services.AddScoped<HandoverSender>();
+        builder.Services.AddScoped<IOutboxSender>(services => services.GetRequiredService<HandoverSender>());
         builder.Services.AddSingleton<MailboxWatcher>();
         builder.Services.AddSingleton<MailboxWatcher.Labelled>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MailboxWatcher>());

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Kontaktlofte.AddinApi.Mail;
 using Kontaktlofte.AddinApi.Mailbox;
 using Kontaktlofte.AddinApi.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,8 @@ public sealed class DeadLetterTests
         public Task<MailboxOwner> OpenAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken cancel) => _inner.OpenAsync(user, cancel);
         public Task<MailboxOwner> OpenForLaterAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken cancel) => _inner.OpenForLaterAsync(user, cancel);
         public Task<MailboxMessage?> GetMessageAsync(MailboxOwner owner, string id, CancellationToken cancel) => _inner.GetMessageAsync(owner, id, cancel);
+        public Task<Draft> CreateForwardDraftAsync(MailboxOwner owner, string messageId, MailAddress recipient, string commentHtml, CancellationToken cancel) =>
+            _inner.CreateForwardDraftAsync(owner, messageId, recipient, commentHtml, cancel);
         public Task<string> CreateReplyDraftAsync(MailboxOwner owner, string messageId, ReplyDraft reply, CancellationToken cancel) =>
             Refuse ? throw new MailboxRefusedException("Microsoft Graph nekade åtkomst (403).") : _inner.CreateReplyDraftAsync(owner, messageId, reply, cancel);
         public Task<SendOutcome> SendDraftAsync(MailboxOwner owner, string draftId, CancellationToken cancel) => _inner.SendDraftAsync(owner, draftId, cancel);

@@ -68,7 +68,8 @@ public sealed class AnswerDatesAndLabelsTests
         StringAssert.Contains(categories["document-request"].GetProperty("help").GetString(), "samma dag");
         StringAssert.Contains(categories["question"].GetProperty("help").GetString(), "andra arbetsdagen");
         Assert.AreEqual("Försenat", states["overdue"]);
-        Assert.AreEqual(4, states.Count);
+        Assert.AreEqual("Överlämnat", states["handed-over"]);
+        Assert.AreEqual(5, states.Count);
     }
 
     [TestMethod]

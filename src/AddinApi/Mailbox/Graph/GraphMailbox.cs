@@ -29,12 +29,21 @@ internal sealed class GraphMailbox(GraphClients graph, IHttpContextAccessor http
     {
         if (http.HttpContext?.User is { Identity.IsAuthenticated: true } user
             && string.Equals(user.FindFirstValue(KontaktlofteClaims.Email), owner.Email, StringComparison.OrdinalIgnoreCase))
-            return graph.ForUser(user);
-        return owner.SessionKey is { } session ? graph.ForSession(session)
-            : throw new MailboxSignInRequiredException("Ingen inloggning finns sparad för att skicka i bakgrunden. Öppna meddelandet och skicka igen.", null);
+            return owner.Shared is { } shared ? graph.InMailbox(shared, user, null) : graph.ForUser(user);
+        return owner.SessionKey is not { } session
+            ? throw new MailboxSignInRequiredException("Ingen inloggning finns sparad för att skicka i bakgrunden. Öppna meddelandet och skicka igen.", null)
+            : owner.Shared is { } inShared ? graph.InMailbox(inShared, null, session) : graph.ForSession(session);
     }
 
     public Task<MailboxOwner> OpenAsync(ClaimsPrincipal user, CancellationToken cancel) => Task.FromResult(new MailboxOwner(AddressOf(user), null));
+
+    /// <summary>A function mailbox: Exchange says whether the user may (Full Access), with a 403 on the first call otherwise.</summary>
+    public Task<MailboxOwner> OpenAsync(ClaimsPrincipal user, string? functionMailbox, CancellationToken cancel)
+    {
+        var own = AddressOf(user);
+        return Task.FromResult(new MailboxOwner(own, null,
+            SharedMailbox.Normalise(functionMailbox) is { } address && !address.Equals(own, StringComparison.OrdinalIgnoreCase) ? address : null));
+    }
 
     /// <summary>Whose mailbox: never "" (rows of every user without an address would be one mailbox).</summary>
     private static string AddressOf(ClaimsPrincipal user) => user.FindFirstValue(KontaktlofteClaims.Email) is { Length: > 0 } address ? address
@@ -99,6 +108,19 @@ internal sealed class GraphMailbox(GraphClients graph, IHttpContextAccessor http
         }, cancellationToken: cancel);
         return draft?.Id ?? throw new MailboxUnavailableException("Graph skapade inget utkast.");
     }, cancel);
+
+    public Task<Draft> CreateForwardDraftAsync(MailboxOwner owner, string messageId, MailAddress recipient, string commentHtml, CancellationToken cancel) =>
+        GraphCalls.Call(async () =>
+        {
+            // createForward with a comment: Exchange writes the comment above the original, its header block and its
+            // attachments, as Outlook does. The draft's internetMessageId is the one the colleague's copy will carry.
+            var draft = await Client(owner).Me.Messages[messageId].CreateForward.PostAsync(new Microsoft.Graph.Me.Messages.Item.CreateForward.CreateForwardPostRequestBody
+            {
+                Comment = commentHtml,
+                ToRecipients = [new Recipient { EmailAddress = new EmailAddress { Name = recipient.Name, Address = recipient.Address } }],
+            }, cancellationToken: cancel);
+            return draft?.Id is { } id ? new Draft(id, draft.InternetMessageId) : throw new MailboxUnavailableException("Graph skapade inget utkast.");
+        }, cancel);
 
     public Task<SendOutcome> SendDraftAsync(MailboxOwner owner, string draftId, CancellationToken cancel) => GraphCalls.Call(async () =>
     {
