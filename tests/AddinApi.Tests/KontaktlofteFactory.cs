@@ -33,6 +33,7 @@ public sealed class KontaktlofteFactory(
         // The watcher works in the background: on only where a test watches for it (WatcherTests), so that no other
         // test meets mail tracked behind its back.
         builder.UseSetting("Watcher:Enabled", "false");
+        builder.UseSetting("Watcher:Digests", "false"); // the morning's reminders: on only where a test asks for them
         foreach (var (key, value) in settings ?? []) builder.UseSetting(key, value);
         builder.ConfigureTestServices(collection =>
         {

@@ -22,6 +22,7 @@ public static class MailboxExtensions
         {
             builder.AddGraph().Services.AddScoped<IMailbox, GraphMailbox>();
             builder.Services.AddScoped<IMailboxFeed, GraphFeed>();
+            builder.Services.AddScoped<IBackgroundMail, GraphBackgroundMail>();
         }
         builder.Services.AddExceptionHandler<MailboxProblems>();
         return builder;

@@ -49,7 +49,13 @@ public sealed record CreatedMessage(string Id);
 /// <param name="Subject">The subject line.</param>
 /// <param name="BodyHtml">The body as HTML.</param>
 /// <param name="SentAt">When it was sent.</param>
-public sealed record SentMessage(string Id, string InReplyTo, string To, string Subject, string BodyHtml, DateTimeOffset? SentAt);
+public sealed record SentMessage(string Id, string InReplyTo, string To, string Subject, string BodyHtml, DateTimeOffset? SentAt)
+{
+    /// <summary>The mailbox the application sent it from (a function mailbox's automatic receipt, a digest); null: the official's.</summary>
+    public string? Mailbox { get; init; }
+    /// <summary>Internet headers the product set (Auto-Submitted: auto-replied on an automatic receipt, RFC 3834).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+}
 
 public static class SandboxEndpoints
 {
@@ -126,6 +132,10 @@ public static class SandboxEndpoints
     {
         var sent = await db.SandboxSentMail.AsNoTracking().Where(m => !m.IsDraft).ToListAsync(cancel);
         return TypedResults.Ok(sent.OrderByDescending(m => m.SentAt)
-            .Select(m => new SentMessage(m.Id, m.InReplyTo, m.To, m.Subject, m.BodyHtml, m.SentAt)).ToList());
+            .Select(m => new SentMessage(m.Id, m.InReplyTo, m.To, m.Subject, m.BodyHtml, m.SentAt)
+            {
+                Mailbox = m.Mailbox,
+                Headers = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(m.HeadersJson) ?? [],
+            }).ToList());
     }
 }

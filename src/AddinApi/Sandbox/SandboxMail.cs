@@ -35,6 +35,10 @@ public sealed class SandboxSentMail
     public required string To { get; set; }
     public required string Subject { get; set; }
     public required string BodyHtml { get; set; }
+    /// <summary>The mailbox it was written in when the application wrote it (a receipt from a function mailbox, a digest); null: the official's.</summary>
+    public string? Mailbox { get; set; }
+    /// <summary>Internet headers the product set on it (RFC 3834's Auto-Submitted), as JSON.</summary>
+    public string HeadersJson { get; set; } = "{}";
     public bool IsDraft { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }

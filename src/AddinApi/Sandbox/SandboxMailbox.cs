@@ -94,7 +94,7 @@ internal sealed class SandboxMailbox(SandboxDb db, TimeProvider clock) : IMailbo
     }
 
     /// <summary>The Internet message id a sent sandbox mail carries, as Exchange gives one to every message it sends.</summary>
-    private static string InternetMessageIdOf(string draftId) => $"<{draftId}@sandbox.botkyrka.se>";
+    public static string InternetMessageIdOf(string draftId) => $"<{draftId}@sandbox.botkyrka.se>";
 
     private static string Html(string? text) => System.Net.WebUtility.HtmlEncode(text ?? "");
 
@@ -106,8 +106,11 @@ internal sealed class SandboxMailbox(SandboxDb db, TimeProvider clock) : IMailbo
         return SendOutcome.Sent;
     }
 
-    /// <summary>Mail to a sandbox mailbox (a colleague, a function mailbox) arrives there, as in Exchange: a hand-over's forward.</summary>
-    private async Task DeliverAsync(MailboxOwner owner, string draftId, CancellationToken cancel)
+    private Task DeliverAsync(MailboxOwner owner, string draftId, CancellationToken cancel) =>
+        DeliverAsync(db, clock, owner.Address, SandboxUsers.Find(owner.Email)?.Name ?? owner.Address, draftId, cancel);
+
+    /// <summary>Mail to a sandbox mailbox (a colleague, a function mailbox) arrives there, as in Exchange: a hand-over's forward, a digest.</summary>
+    public static async Task DeliverAsync(SandboxDb db, TimeProvider clock, string fromAddress, string fromName, string draftId, CancellationToken cancel)
     {
         var mail = await db.SandboxSentMail.AsNoTracking().FirstAsync(m => m.Id == draftId, cancel);
         if (!SandboxUsers.IsMailbox(mail.To)) return;
@@ -116,8 +119,9 @@ internal sealed class SandboxMailbox(SandboxDb db, TimeProvider clock) : IMailbo
             Id = "m-" + Guid.NewGuid().ToString("N"),
             Mailbox = mail.To.ToLowerInvariant(),
             Version = await db.NextVersionAsync(cancel),
-            FromName = SandboxUsers.Find(owner.Email)?.Name ?? owner.Address,
-            FromAddress = owner.Address,
+            FromName = fromName,
+            FromAddress = fromAddress,
+            HeadersJson = mail.HeadersJson,
             Subject = mail.Subject,
             BodyHtml = mail.BodyHtml,
             ReceivedAt = mail.SentAt ?? clock.GetUtcNow(),

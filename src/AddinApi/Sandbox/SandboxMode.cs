@@ -54,6 +54,7 @@ public static class SandboxMode
                 sqlite => sqlite.MigrationsHistoryTable(SandboxDb.MigrationsHistory)));
             builder.Services.AddScoped<IMailbox, SandboxMailbox>();
             builder.Services.AddScoped<IMailboxFeed, SandboxFeed>();
+            builder.Services.AddScoped<IBackgroundMail, SandboxBackgroundMail>();
             builder.Services.AddSingleton<IDirectory, SandboxDirectory>();
             // A mail posted to a sandbox mailbox shows in the worklist within seconds, not after Graph's two minutes.
             if (builder.Configuration[$"{WatcherOptions.Section}:PollInterval"] is null)

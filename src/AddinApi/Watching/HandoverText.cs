@@ -59,7 +59,8 @@ internal static class HandoverText
         _ => "Ny kontaktperson för ditt meddelande",
     };
 
-    private static string Date(DateOnly date, string language) => language switch
+    /// <summary>A date as each language writes it in a letter.</summary>
+    internal static string Date(DateOnly date, string language) => language switch
     {
         "en" => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")),
         "fi" => date.ToString("d.M.yyyy", CultureInfo.InvariantCulture),

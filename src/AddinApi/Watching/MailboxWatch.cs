@@ -12,7 +12,7 @@ namespace Kontaktlofte.AddinApi.Watching;
 /// a page seen twice (or a full resync after a lost link) tracks nothing twice.
 /// </summary>
 internal sealed class MailboxWatch(KontaktlofteDb db, IMailboxFeed feed, MessageTracker tracker, DueDates dueDates, TimeProvider clock,
-    MailboxWatcher.Labelled labelled, Microsoft.Extensions.Options.IOptions<WatcherOptions> options)
+    MailboxWatcher.Labelled labelled, Microsoft.Extensions.Options.IOptions<WatcherOptions> options, AutomaticReceipts receipts)
 {
     public const string Inbox = "inbox";
     public const string SentItems = "sentitems";
@@ -26,6 +26,7 @@ internal sealed class MailboxWatch(KontaktlofteDb db, IMailboxFeed feed, Message
         var reset = false;
         // A full round (the first, or after a lost link) sees the whole Inbox: only recent mail is new to the promise.
         var since = state.Link is null ? clock.GetUtcNow().AddDays(-options.Value.FirstRoundDays) : DateTimeOffset.MinValue;
+        var receipting = await receipts.SettingAsync(mailbox, cancel);
         for (var pages = 0; pages < PagesAtMost; pages++)
         {
             FeedPage page;
@@ -46,7 +47,11 @@ internal sealed class MailboxWatch(KontaktlofteDb db, IMailboxFeed feed, Message
             {
                 var facts = known.TryGetValue(arrived.Message.Id, out var seen) ? seen
                     : (await tracker.TrackAsync(arrived.Message, mailbox, arrived.WebLink, cancel)).Facts;
-                if (seen is null) tracked++;
+                if (seen is null)
+                {
+                    tracked++;
+                    if (receipting is not null) await receipts.ConsiderAsync(receipting, arrived.Message, facts, cancel);
+                }
                 // The official's own categories, as the mailbox shows them now: kept when the product sets its label.
                 facts.SeenByWatcherAt = clock.GetUtcNow();
                 var own = arrived.Message.Categories.Where(c => !PromiseLabels.IsOurs(c)).ToList();

@@ -28,6 +28,7 @@ internal sealed class MailboxWatcher(IServiceScopeFactory scopes, IOptions<Watch
             try
             {
                 await RoundAsync(stoppingToken);
+                if (options.Value.Digests) await DigestsAsync(stoppingToken);
             }
             catch (Exception error) when (!stoppingToken.IsCancellationRequested)
             {
@@ -59,6 +60,13 @@ internal sealed class MailboxWatcher(IServiceScopeFactory scopes, IOptions<Watch
                     log.LogWarning("Brevlådan {Mailbox} kunde inte bevakas: {Error}", mailbox, error.Message);
                 }
             });
+    }
+
+    /// <summary>The morning's reminders, once the round has brought every mailbox up to date.</summary>
+    public async Task<int> DigestsAsync(CancellationToken cancel)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Digests>().RunAsync(cancel);
     }
 
     /// <summary>The mailboxes whose master categories were made sure of since start-up (one look each).</summary>

@@ -54,7 +54,7 @@ public static class MailboxesEndpoints
 
     private static async Task<Results<Ok<FunctionMailbox>, ValidationProblem, ProblemHttpResult>> SetAsync(string address,
         FunctionMailboxSettings? settings, KontaktlofteDb db, IOptions<WatcherOptions> options, IOptions<OrganisationOptions> organisation,
-        ConfidentialContent confidential, CancellationToken cancel)
+        ConfidentialContent confidential, TimeProvider clock, CancellationToken cancel)
     {
         address = Uri.UnescapeDataString(address).Trim().ToLowerInvariant();
         var mailbox = await db.Set<WatchedMailbox>().FirstOrDefaultAsync(m => m.Address == address, cancel);
@@ -69,14 +69,12 @@ public static class MailboxesEndpoints
         var note = string.IsNullOrWhiteSpace(settings.ReceiptNote) ? null : settings.ReceiptNote.Trim();
         if (note?.Length > 500) return Invalid.Field("receiptNote", "Den egna raden får vara högst 500 tecken.");
         if (note is not null && confidential.PersonalIds(note).Any()) return Invalid.Field("receiptNote", "Skriv inte personnummer i mottagningsbeviset.");
-        // Not to be promised before it exists: the automatic receipt is not built yet (issue 9 goes on).
-        if (settings.AutomaticReceipt)
-            return TypedResults.Problem("Automatiska mottagningsbevis finns inte i Kontaktlöfte ännu och kan inte slås på.",
-                statusCode: StatusCodes.Status422UnprocessableEntity);
 
         mailbox ??= db.Set<WatchedMailbox>().Add(new WatchedMailbox { Address = address }).Entity;
         mailbox.Watchers = watchers;
-        mailbox.AutomaticReceipt = false;
+        // Only mail that arrives from now on gets one: turning it on must not answer the Inbox's last fortnight.
+        if (settings.AutomaticReceipt && !mailbox.AutomaticReceipt) mailbox.AutomaticReceiptSince = clock.GetUtcNow();
+        mailbox.AutomaticReceipt = settings.AutomaticReceipt;
         mailbox.ReceiptNote = note;
         await db.SaveChangesAsync(cancel);
         return TypedResults.Ok(new FunctionMailbox(mailbox.Address, mailbox.Watchers, mailbox.AutomaticReceipt, mailbox.ReceiptNote));

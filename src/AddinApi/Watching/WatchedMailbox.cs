@@ -16,6 +16,8 @@ public sealed class WatchedMailbox
     public List<string> Watchers { get; set; } = [];
     /// <summary>Whether a new citizen question gets an automatic receipt (off by default; set by the unit head).</summary>
     public bool AutomaticReceipt { get; set; }
+    /// <summary>When it was turned on: only mail received since gets an automatic receipt.</summary>
+    public DateTimeOffset? AutomaticReceiptSince { get; set; }
     public string? ReceiptNote { get; set; }
 }
 
@@ -77,4 +79,10 @@ public sealed class WatcherOptions
     /// <summary>Mailboxes watched at once (Graph allows four concurrent requests per mailbox; one at a time each here).</summary>
     [Range(1, 16, ErrorMessage = "Watcher:Parallel ska vara mellan 1 och 16.")]
     public int Parallel { get; set; } = 4;
+
+    /// <summary>When each working morning the digest of what is due goes out (Europe/Stockholm).</summary>
+    public TimeOnly DigestTime { get; set; } = new(7, 30);
+
+    /// <summary>Off only for tests that want no reminders; on in every real run.</summary>
+    public bool Digests { get; set; } = true;
 }

@@ -74,6 +74,12 @@ public static class WatchingExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         // Made when a round needs it: an adapter without a feed (Graph, until its delta feed is there) leaves the watcher idle.
         builder.Services.AddScoped(services => ActivatorUtilities.CreateInstance<MailboxWatch>(services));
+        builder.Services.AddScoped<Digests>();
+        builder.Services.AddScoped<DigestSender>();
+        builder.Services.AddScoped<IOutboxSender>(services => services.GetRequiredService<DigestSender>());
+        builder.Services.AddScoped<AutomaticReceipts>();
+        builder.Services.AddScoped<AutomaticReceiptSender>();
+        builder.Services.AddScoped<IOutboxSender>(services => services.GetRequiredService<AutomaticReceiptSender>());
         builder.Services.AddScoped<HandoverSender>();
         builder.Services.AddScoped<IOutboxSender>(services => services.GetRequiredService<HandoverSender>());
         builder.Services.AddSingleton<MailboxWatcher>();

@@ -56,11 +56,14 @@ public sealed class MailboxesTests
     }
 
     [TestMethod]
-    public async Task The_automatic_receipt_cannot_be_turned_on_before_it_exists()
+    public async Task The_automatic_receipt_is_turned_on_and_off_by_the_unit_head()
     {
-        var response = await Head().PutAsJsonAsync("/api/mailboxes/info@botkyrka.se", new { watchers = Array.Empty<string>(), automaticReceipt = true });
+        var on = await Head().PutAsJsonAsync("/api/mailboxes/info@botkyrka.se", new { watchers = Array.Empty<string>(), automaticReceipt = true });
+        Assert.AreEqual(HttpStatusCode.OK, on.StatusCode);
+        Assert.IsTrue((await on.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("automaticReceipt").GetBoolean());
 
-        Assert.AreEqual(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var off = await Head().PutAsJsonAsync("/api/mailboxes/info@botkyrka.se", new { watchers = Array.Empty<string>(), automaticReceipt = false });
+        Assert.IsFalse((await off.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("automaticReceipt").GetBoolean());
     }
 
     [TestMethod]

@@ -89,12 +89,19 @@ namespace Kontaktlofte.AddinApi.Sandbox.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("HeadersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InReplyTo")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsDraft")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mailbox")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
