@@ -41,7 +41,7 @@ export function handoverSection(o: HandoverOptions): HTMLElement {
     progress.textContent = "Lämnar över mejlet …";
     const to = address.value.trim();
     try {
-      const result = await o.send({ to: { name: name.value.trim() || to, address: to }, note: note.value.trim() || null, notifyCitizen: notify.checked });
+      const result = await o.send({ to: { name: name.value.trim(), address: to }, note: note.value.trim() || null, notifyCitizen: notify.checked });
       progress.textContent = "";
       o.handedOver(result);
     } catch (error) {

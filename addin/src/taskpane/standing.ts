@@ -20,8 +20,8 @@ export function standing(p: MessagePromise): Standing {
   return { tone: toneOf(false, left), icon: left <= 1 ? "!" : "✓", text: `${prefix}: ${words}` };
 }
 
-/** Who a hand-over went to or came from, in words: the name, else the address (a function mailbox typed in). */
-export const whom = (a: Address) => a.name.trim() || a.address;
+/** Who a hand-over went to or came from, in words: the name, else the address (the API gives no name for one typed in). */
+export const whom = (a: Address) => (a.name as string | null)?.trim() || a.address;
 
 const workingDays = (n: number) => (n === 1 ? "1 arbetsdag" : `${n} arbetsdagar`);
 
