@@ -104,7 +104,7 @@ public sealed class ReceiptTests : PaneTest
         var other = before.GetProperty("category").GetString() == "document-request" ? "question" : "document-request";
         await Assertions.Expect(Pane.Locator("#category-help")).ToHaveTextAsync(Help(before.GetProperty("category").GetString()!));
 
-        await Pane.GetByLabel("Kategori").SelectOptionAsync(other);
+        await Pane.GetByLabel("Kategori", new() { Exact = true }).SelectOptionAsync(other);
 
         await Assertions.Expect(Pane.Locator("#category-help")).ToHaveTextAsync(Help(other));
         var after = await GetAsync($"/api/messages/{id}/promise");
@@ -113,7 +113,7 @@ public sealed class ReceiptTests : PaneTest
         await Assertions.Expect(Pane.Locator("#category")).ToBeFocusedAsync();
 
         // Back to a public-records request, promised a week late: the preview says what JO expects before anything is sent.
-        if (other != "document-request") await Pane.GetByLabel("Kategori").SelectOptionAsync("document-request");
+        if (other != "document-request") await Pane.GetByLabel("Kategori", new() { Exact = true }).SelectOptionAsync("document-request");
         await Assertions.Expect(Pane.Locator("#category-help")).ToHaveTextAsync(Help("document-request"));
         var dates = await Pane.Locator("#promised-date option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)");
         await Pane.GetByLabel("Svar senast").SelectOptionAsync(dates[5]);

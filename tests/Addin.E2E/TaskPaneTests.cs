@@ -69,7 +69,7 @@ public sealed class TaskPaneTests : PaneTest
         for (var i = 0; i < 25 && !reached; i++)
         {
             await Page.Keyboard.PressAsync("Tab");
-            reached = await Pane.Locator("button[type=submit]").EvaluateAsync<bool>("b => document.activeElement === b");
+            reached = await Pane.Locator("form[aria-labelledby=receipt-heading] button[type=submit]").EvaluateAsync<bool>("b => document.activeElement === b");
         }
         Assert.IsTrue(reached, "Tab reaches the send button");
         await Page.Keyboard.PressAsync("Enter");

@@ -48,3 +48,9 @@ export function describe(error: unknown): string {
   if (error instanceof DOMException && error.name === "TimeoutError") return "Servern svarade inte i tid. Försök igen.";
   return "Kontaktlöfte kunde inte nå servern. Kontrollera nätverket och försök igen.";
 }
+
+/** Each message for people in a refusal: the API's Swedish message per field (a 400's `errors`), else `describe`'s one. */
+export function describeEach(error: unknown): string[] {
+  const fields = error instanceof ApiError ? Object.values(error.problem.errors ?? {}).flat() : [];
+  return fields.length > 0 ? [...new Set(fields)] : [describe(error)];
+}

@@ -10,16 +10,26 @@ export interface ContactPerson { name: string; title?: string | null; phone?: st
 export interface Colleague { name: string; title: string; phone: string; email: string }
 
 /** The signed-in official. */
-export interface CurrentOfficial { email: string; name: string; title: string; phone: string; roles: string[] }
+export interface CurrentOfficial {
+  email: string; name: string; title: string; phone: string; roles: string[];
+  /** Whether the watcher follows their own inbox (else only mail opened in the pane is tracked). */
+  watchOwnMailbox: boolean;
+}
 
 export type Category = "question" | "opinion" | "fault-report" | "document-request" | "callback" | "internal" | "automatic";
-export type PromiseState = "open" | "acknowledged" | "answered" | "overdue";
+/** `handed-over`: this copy was handed over to somebody else, whose copy now carries the promise. */
+export type PromiseState = "open" | "acknowledged" | "answered" | "overdue" | "handed-over";
 
 /** The kontaktlöfte of one message (`Promise` in C#, a name JavaScript keeps for itself). */
 export interface MessagePromise {
   category: Category; language: string; receivedAt: string; dueDate: string | null; workingDaysLeft: number | null;
   state: PromiseState; contactPerson: ContactPerson | null; promisedDate: string | null;
   sensitive: boolean; categoryChosenByOfficial: boolean; reasons: string[];
+  /** This copy came by a hand-over: the colleague who handed it over. */
+  handedOverBy: Address | null;
+  /** This copy was handed over (state `handed-over`): to whom, and when. */
+  handedOverTo: Address | null;
+  handedOverAt: string | null;
 }
 
 /** The Swedish names of categories (with what the promise is for each) and of states. */
@@ -49,6 +59,18 @@ export interface ReceiptPreview {
 }
 
 export type OutboxStatus = "queued" | "sent" | "failed";
+
+/** A hand-over: the mail is forwarded to a colleague or another unit's function mailbox, and the promise goes with it. */
+export interface HandoverRequest {
+  to: Address;
+  /** To the new holder, at most 500 characters; no personal identity numbers. */
+  note: string | null;
+  /** Whether the citizen is told who their new contact person is. */
+  notifyCitizen: boolean;
+}
+
+/** The due date is the same as before the hand-over: the promise keeps its received date. */
+export interface HandoverResult { handedOverTo: Address; dueDate: string }
 
 export interface AcknowledgementResult { acknowledgementId: string; status: OutboxStatus; promisedDate: string; contactPerson: ContactPerson }
 
@@ -87,8 +109,10 @@ export interface WorklistItem {
   receivedAt: string; category: Category; dueDate: string;
   /** Working days left to the promised date, else the due date; negative when overdue. */
   workingDaysLeft: number;
-  state: Exclude<PromiseState, "answered">;
+  state: Exclude<PromiseState, "answered" | "handed-over">;
   contactPerson: ContactPerson | null;
+  /** It came by a hand-over: the colleague who handed it over. */
+  handedOverBy: Address | null;
   /** Where Outlook on the web opens it; null in the sandbox. */
   webLink: string | null;
 }

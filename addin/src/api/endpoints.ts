@@ -1,11 +1,17 @@
 // One typed function per endpoint, all through `callApi`: the views and the sandbox page never build a URL.
 import { callApi } from "./client";
 import type {
-  AcknowledgementRequest, AcknowledgementResult, AnswerDates, Colleague, CurrentOfficial, DraftReview, DraftReviewRequest, Labels,
-  MessagePromise, NewSandboxMessage, ReceiptPreview, SandboxMessage, SandboxSent, SentAcknowledgement, Worklist,
+  AcknowledgementRequest, AcknowledgementResult, AnswerDates, Colleague, CurrentOfficial, DraftReview, DraftReviewRequest,
+  HandoverRequest, HandoverResult, Labels, MessagePromise, NewSandboxMessage, ReceiptPreview, SandboxMessage, SandboxSent,
+  SentAcknowledgement, Worklist,
 } from "./contracts";
 
-const message = (id: string) => `/api/messages/${encodeURIComponent(id)}`;
+/** A message and the mailbox it is in: a function (shared) mailbox's address, or null for the official's own. */
+export interface MessageRef { id: string; mailbox: string | null }
+
+/** `/api/messages/{id}/{action}`, with `?mailbox=` when the message is in a function mailbox (else the API opens the own). */
+const message = ({ id, mailbox }: MessageRef, action: string) =>
+  `/api/messages/${encodeURIComponent(id)}/${action}${mailbox ? `?mailbox=${encodeURIComponent(mailbox)}` : ""}`;
 const post = (json: unknown, idempotencyKey?: string): RequestInit & { json: unknown } =>
   ({ method: "POST", json, headers: idempotencyKey ? { "Idempotency-Key": idempotencyKey } : undefined });
 
@@ -14,6 +20,14 @@ let me: Promise<CurrentOfficial> | null = null;
 export function getMe(): Promise<CurrentOfficial> {
   me ??= callApi<CurrentOfficial>("/api/me").catch((error: unknown) => { me = null; throw error; });
   return me;
+}
+
+/** The official's opt-out of the watcher for their own inbox; the official asked for once (`getMe`) learns the answer. */
+export async function setWatching(watched: boolean): Promise<boolean> {
+  const answer = await callApi<{ watched: boolean }>("/api/me/watching", { method: "PUT", json: { watched } });
+  const known = me;
+  if (known) me = known.then((official) => ({ ...official, watchOwnMailbox: answer.watched }));
+  return answer.watched;
 }
 
 let labels: Promise<Labels> | null = null;
@@ -27,30 +41,33 @@ export const getAnswerDates = () => callApi<AnswerDates>("/api/answer-dates");
 
 export const searchOfficials = (text: string) => callApi<Colleague[]>(`/api/officials?search=${encodeURIComponent(text)}`);
 
-export const getPromise = (id: string) => callApi<MessagePromise>(`${message(id)}/promise`);
+export const getPromise = (m: MessageRef) => callApi<MessagePromise>(message(m, "promise"));
 
 /** The promise of the latest tracked message in a conversation: how a reply finds the message it answers. */
 export const getConversationPromise = (conversationId: string) =>
   callApi<MessagePromise>(`/api/conversations/${encodeURIComponent(conversationId)}/promise`);
 
-export const changeCategory = (id: string, category: string) =>
-  callApi<MessagePromise>(`${message(id)}/category`, { method: "PUT", json: { category } });
+export const changeCategory = (m: MessageRef, category: string) =>
+  callApi<MessagePromise>(message(m, "category"), { method: "PUT", json: { category } });
 
-export const previewAcknowledgement = (id: string, receipt: AcknowledgementRequest) =>
-  callApi<ReceiptPreview>(`${message(id)}/acknowledgement/preview`, post(receipt));
+export const previewAcknowledgement = (m: MessageRef, receipt: AcknowledgementRequest) =>
+  callApi<ReceiptPreview>(message(m, "acknowledgement/preview"), post(receipt));
 
-export const sendAcknowledgement = (id: string, receipt: AcknowledgementRequest, idempotencyKey: string) =>
-  callApi<AcknowledgementResult>(`${message(id)}/acknowledgement`, post(receipt, idempotencyKey));
+export const sendAcknowledgement = (m: MessageRef, receipt: AcknowledgementRequest, idempotencyKey: string) =>
+  callApi<AcknowledgementResult>(message(m, "acknowledgement"), post(receipt, idempotencyKey));
 
 /** "Nytt besked": the citizen is told again when the promise moves. */
-export const previewAcknowledgementUpdate = (id: string, receipt: AcknowledgementRequest) =>
-  callApi<ReceiptPreview>(`${message(id)}/acknowledgement/update/preview`, post(receipt));
+export const previewAcknowledgementUpdate = (m: MessageRef, receipt: AcknowledgementRequest) =>
+  callApi<ReceiptPreview>(message(m, "acknowledgement/update/preview"), post(receipt));
 
-export const sendAcknowledgementUpdate = (id: string, receipt: AcknowledgementRequest, idempotencyKey: string) =>
-  callApi<AcknowledgementResult>(`${message(id)}/acknowledgement/update`, post(receipt, idempotencyKey));
+export const sendAcknowledgementUpdate = (m: MessageRef, receipt: AcknowledgementRequest, idempotencyKey: string) =>
+  callApi<AcknowledgementResult>(message(m, "acknowledgement/update"), post(receipt, idempotencyKey));
 
 /** What was sent to the citizen about this message, oldest first. */
-export const listAcknowledgements = (id: string) => callApi<SentAcknowledgement[]>(`${message(id)}/acknowledgements`);
+export const listAcknowledgements = (m: MessageRef) => callApi<SentAcknowledgement[]>(message(m, "acknowledgements"));
+
+/** Forwards the mail to a colleague or another unit's function mailbox; the promise, due date and all, goes with it. */
+export const handOver = (m: MessageRef, handover: HandoverRequest) => callApi<HandoverResult>(message(m, "handover"), post(handover));
 
 /** Open citizen mail of the official's own mailbox and of the function mailboxes they watch, most urgent first. */
 export const getWorklist = () => callApi<Worklist>("/api/worklist");

@@ -4,6 +4,8 @@ import type { Address, DraftReviewRequest } from "../api/contracts";
 export interface ReadItem {
   /** REST id (Graph accepts it; the API answers with the immutable id). */
   id: string;
+  /** The function (shared) mailbox or shared folder's owner the item is in; null for the official's own mailbox. */
+  mailbox: string | null;
   subject: string;
   from: Address;
   receivedAt: string;
@@ -15,6 +17,8 @@ export interface ComposeItem extends DraftReviewRequest {
   inReplyTo: string | null;
   /** The conversation, through which the API finds the message a reply answers. */
   conversationId: string | null;
+  /** The function (shared) mailbox the draft is in, where the message answered is too; null for the own mailbox. */
+  mailbox: string | null;
 }
 
 export type Mode = "read" | "compose";
@@ -54,14 +58,35 @@ export async function ready(): Promise<Host | null> {
   return { mode, sandboxUser: sandbox?.user ?? null };
 }
 
-export function readItem(): ReadItem {
+export async function readItem(): Promise<ReadItem> {
   const item = Office.context.mailbox.item as Office.MessageRead;
   return {
     id: restId(item.itemId),
+    mailbox: await sharedMailbox(item),
     subject: item.subject,
     from: { name: item.from?.displayName ?? "", address: item.from?.emailAddress ?? "" },
     receivedAt: (item.dateTimeCreated ?? new Date()).toISOString(),
   };
+}
+
+/**
+ * Whose mailbox the item is in, when it is not the official's own: a function mailbox (shared mailbox, Mailbox 1.13) or
+ * a colleague's folder shared with them (Mailbox 1.8), from `getSharedPropertiesAsync`. `owner` is documented as the
+ * owner's e-mail address; `targetMailbox` is "a location that may differ by client", so it serves only when `owner` is
+ * missing. null where the host lacks the API or refuses it (an item of the own mailbox fails): the API then works in
+ * the official's own mailbox, as before shared folders were supported.
+ */
+async function sharedMailbox(item: Office.MessageRead | Office.MessageCompose): Promise<string | null> {
+  const shared = item as { getSharedPropertiesAsync?: (done: (result: Office.AsyncResult<Office.SharedProperties>) => void) => void };
+  if (typeof shared.getSharedPropertiesAsync !== "function" || !Office.context.requirements.isSetSupported("Mailbox", "1.8")) return null;
+  try {
+    const properties = await call<Office.SharedProperties>((done) => shared.getSharedPropertiesAsync!(done));
+    const address = (properties.owner || properties.targetMailbox || "").trim();
+    const own = Office.context.mailbox.userProfile?.emailAddress ?? "";
+    return address && address.toLowerCase() !== own.toLowerCase() ? address : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -112,7 +137,7 @@ const toAddresses = (list: Office.EmailAddressDetails[]): Address[] =>
  */
 export async function composeItem(): Promise<ComposeItem> {
   const item = Office.context.mailbox.item as Office.MessageCompose;
-  const [subject, bodyHtml, to, cc, bcc, attachments, composeType] = await Promise.all([
+  const [subject, bodyHtml, to, cc, bcc, attachments, composeType, mailbox] = await Promise.all([
     call<string>((done) => item.subject.getAsync(done)),
     call<string>((done) => item.body.getAsync(Office.CoercionType.Html, done)),
     call<Office.EmailAddressDetails[]>((done) => item.to.getAsync(done)),
@@ -120,6 +145,7 @@ export async function composeItem(): Promise<ComposeItem> {
     call<Office.EmailAddressDetails[]>((done) => item.bcc.getAsync(done)),
     call<Office.AttachmentDetailsCompose[]>((done) => item.getAttachmentsAsync(done)).catch(() => []),
     call<{ composeType: string }>((done) => item.getComposeTypeAsync(done)).catch(() => ({ composeType: "newMail" })),
+    sharedMailbox(item),
   ]);
   const sandbox = item as unknown as { kontaktlofteInReplyTo?: string };
   return {
@@ -128,6 +154,7 @@ export async function composeItem(): Promise<ComposeItem> {
     isReply: composeType.composeType === "reply",
     inReplyTo: sandbox.kontaktlofteInReplyTo ?? null,
     conversationId: item.conversationId ? restId(item.conversationId) : null,
+    mailbox,
   };
 }
 

@@ -1,16 +1,27 @@
 // A stand-in for Office.js in the local sandbox: the subset the add-in uses, wired to the sandbox mailbox page.
 // It is given to the task pane's iframe and to the send handler; Outlook itself is never involved.
 
-export interface StubMessage { id: string; subject: string; from: { name: string; address: string }; receivedAt: string }
+/** `mailbox`: the sandbox mailbox the message is in (the user's own, or a function mailbox). */
+export interface StubMessage { id: string; mailbox: string; subject: string; from: { name: string; address: string }; receivedAt: string }
 
 export interface StubDraft {
   subject: string; bodyHtml: string; to: { name: string; address: string }[]; cc: { name: string; address: string }[];
   inReplyTo: string | null;
+  /** The mailbox the reply is written in: the one the message answered is in. */
+  mailbox: string;
 }
 
 type Done<T> = (result: { status: string; value: T; error?: { message: string } }) => void;
 
 const ok = <T>(value: T) => ({ status: "succeeded", value });
+
+/**
+ * `getSharedPropertiesAsync` as Outlook has it: only on an item of a mailbox other than the user's own (a function
+ * mailbox), with the owner's address; an item of the own mailbox has no such method in the sandbox.
+ */
+const sharedProperties = (mailbox: string, user: string) => mailbox.toLowerCase() === user.toLowerCase() ? {} : {
+  getSharedPropertiesAsync: (done: Done<unknown>) => done(ok({ owner: mailbox, targetMailbox: mailbox, targetRestUrl: "", delegatePermissions: 3 })),
+};
 
 export function createOfficeStub(options: {
   user: () => string;
@@ -34,11 +45,15 @@ export function createOfficeStub(options: {
       getComposeTypeAsync: (done: Done<{ composeType: string }>) => done(ok({ composeType: draft.inReplyTo ? "reply" : "newMail" })),
       addHandlerAsync: (_type: string, handler: () => void) => options.changeHandlers?.push(handler),
       kontaktlofteInReplyTo: draft.inReplyTo,
+      ...sharedProperties(draft.mailbox, options.user()),
     };
   };
   const readItem = () => {
     const m = options.read()!;
-    return { itemId: m.id, subject: m.subject, from: { displayName: m.from.name, emailAddress: m.from.address }, dateTimeCreated: new Date(m.receivedAt) };
+    return {
+      itemId: m.id, subject: m.subject, from: { displayName: m.from.name, emailAddress: m.from.address }, dateTimeCreated: new Date(m.receivedAt),
+      ...sharedProperties(m.mailbox, options.user()),
+    };
   };
   return {
     HostType: { Outlook: "Outlook" },

@@ -140,7 +140,8 @@ function reply(message: Message): void {
   text.value = `Hej ${message.from.name.split(" ")[0]}!\n\n\n\n${signature}`;
   const update = () => {
     const addresses = (value: string) => value.split(/[;,]/).map((a) => a.trim()).filter(Boolean).map((a) => ({ name: "", address: a }));
-    draft = { subject: subject.value, to: addresses(to.value), cc: addresses(cc.value), inReplyTo: message.id, bodyHtml: toHtml(text.value, message) };
+    draft = { subject: subject.value, to: addresses(to.value), cc: addresses(cc.value), inReplyTo: message.id, mailbox: message.mailbox,
+      bodyHtml: toHtml(text.value, message) };
   };
   // Outlook raises no event for typing; the sandbox tells the pane soon after, so that its review keeps up.
   let typing = 0;

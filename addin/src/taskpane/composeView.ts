@@ -96,7 +96,7 @@ function findingItem(f: Finding): HTMLLIElement {
 async function showReplyPromise(target: HTMLElement, draft: ComposeItem): Promise<string | undefined> {
   if (!draft.inReplyTo && !draft.conversationId) return undefined;
   try {
-    const promise = await (draft.inReplyTo ? getPromise(draft.inReplyTo) : getConversationPromise(draft.conversationId!));
+    const promise = await (draft.inReplyTo ? getPromise({ id: draft.inReplyTo, mailbox: draft.mailbox }) : getConversationPromise(draft.conversationId!));
     replace(target, standingBar(promise, "Meddelandet du svarar på: "));
     return promise.language;
   } catch (error) {

@@ -1,16 +1,19 @@
-// Reading a citizen's message: its category, due date and state, what was sent to the citizen, and the receipt form
-// (the first acknowledgement, then "nytt besked"). Every date, label and rule comes from the API.
+// Reading a citizen's message: its category, due date and state, what was sent to the citizen, the receipt form (the
+// first acknowledgement, then "nytt besked"), the hand-over, and the official's own settings. Every date, label and rule
+// comes from the API; a message in a function mailbox says so, and every call names that mailbox.
 import { describe } from "../api/client";
 import type { AcknowledgementResult, CurrentOfficial, Labels, MessagePromise, SentAcknowledgement } from "../api/contracts";
 import {
-  changeCategory, getAnswerDates, getLabels, getMe, getPromise, listAcknowledgements, previewAcknowledgement,
+  changeCategory, getAnswerDates, getLabels, getMe, getPromise, handOver, listAcknowledgements, previewAcknowledgement,
   previewAcknowledgementUpdate, sendAcknowledgement, sendAcknowledgementUpdate,
 } from "../api/endpoints";
 import type { ReadItem } from "../office/outlook";
 import { alert, dateTime, day, field, focusHeading, h, replace, status } from "../ui";
+import { handoverConfirmation, handoverSection } from "./handover";
 import { receiptForm } from "./receiptForm";
 import { confirmation, sentReceipts } from "./sentReceipts";
-import { standing, standingBar } from "./standing";
+import { standing, standingBar, whom } from "./standing";
+import { watchSetting } from "./watchSetting";
 import { worklistSection, type WorklistSection } from "./worklist";
 
 interface View {
@@ -22,42 +25,52 @@ interface View {
   worklist: WorklistSection;
 }
 
-type Sent = { result: AcknowledgementResult; kind: SentAcknowledgement["kind"] };
+/** The heading, and whose mailbox the message is in when it is not the official's own. */
+const heading = (item: ReadItem) => [
+  h("h1", {}, "Kontaktlöfte"),
+  item.mailbox && h("p", { class: "mailbox-line", id: "mailbox" }, h("strong", {}, "Funktionsbrevlåda: "), item.mailbox),
+];
 
-export async function showReadView(root: HTMLElement, item: ReadItem, sent?: Sent): Promise<void> {
-  if (!sent) replace(root, h("h1", {}, "Kontaktlöfte"), status("Hämtar kontaktlöftet …"));
+/**
+ * Shows the message's promise. `done` is what was just done (a receipt sent, a hand-over), shown first with focus on its
+ * heading, so that nobody is left at the top of the page.
+ */
+export async function showReadView(root: HTMLElement, item: ReadItem, done?: HTMLElement): Promise<void> {
+  if (!done) replace(root, ...heading(item), status("Hämtar kontaktlöftet …"));
   const worklist = worklistSection();
   try {
     const [promise, me, labels, answerDates, receipts] = await Promise.all([
-      getPromise(item.id), getMe(), getLabels(), getAnswerDates(), listAcknowledgements(item.id),
+      getPromise(item), getMe(), getLabels(), getAnswerDates(), listAcknowledgements(item),
     ]);
-    render({ root, item, promise, me, labels, dates: answerDates.dates, receipts, worklist }, sent);
-    if (sent) focusHeading(document.getElementById("confirmation"));
+    render({ root, item, promise, me, labels, dates: answerDates.dates, receipts, worklist }, done);
   } catch (error) {
     worklist.show(true);
-    replace(root, h("h1", {}, "Kontaktlöfte"), sent && confirmation(sent.result, sent.kind), alert(describe(error)),
+    replace(root, ...heading(item), done, alert(describe(error)),
       h("button", { type: "button", class: "secondary", onclick: () => void showReadView(root, item) }, "Försök igen"), worklist.element);
-    if (sent) focusHeading(document.getElementById("confirmation"));
   }
+  if (done) focusHeading(document.getElementById("confirmation"));
 }
 
-function render(v: View, sent?: Sent): void {
+function render(v: View, done?: HTMLElement): void {
   const { promise, labels } = v;
   const category = h("select", { id: "category", onchange: () => void recategorise(v, category.value) },
     ...labels.categories.map((c) => h("option", { value: c.id, selected: c.id === promise.category }, c.name)));
   const help = labels.categories.find((c) => c.id === promise.category)?.help;
-  const open = promise.state !== "answered";
+  // Answered, or handed over to somebody else whose copy now carries the promise: nothing more to do here.
+  const open = promise.state !== "answered" && promise.state !== "handed-over";
   // Internal or automatic mail has no promise: what waits for an answer elsewhere is then what the pane is for.
   const noPromise = promise.dueDate === null;
   v.worklist.show(noPromise);
 
   replace(v.root,
-    h("h1", {}, "Kontaktlöfte"),
-    sent && confirmation(sent.result, sent.kind),
+    ...heading(v.item),
+    done,
     noPromise && v.worklist.element,
     h("section", { "aria-labelledby": "promise-heading" },
       h("h2", { id: "promise-heading" }, "Svarstid"),
       standingBar(promise, "", "standing"),
+      promise.handedOverBy && h("p", { class: "handed-over", id: "handed-over-by" },
+        `Överlämnat av ${whom(promise.handedOverBy)}${promise.dueDate ? ` · svara senast ${day(promise.dueDate)}` : ""}`),
       h("dl", { class: "facts" },
         h("dt", {}, "Mottaget"), h("dd", {}, dateTime(promise.receivedAt)),
         promise.dueDate && h("dt", {}, "Svara senast"), promise.dueDate && h("dd", { id: "due-date" }, day(promise.dueDate)),
@@ -73,10 +86,15 @@ function render(v: View, sent?: Sent): void {
       "Meddelandet innehåller uppgifter som kan omfattas av sekretess. Registrera det i Lex och ta bort det ur brevlådan efter registreringen. Svara inte med uppgifterna i mejl."),
     v.receipts.length > 0 && sentReceipts(v.receipts, () => void showReadView(v.root, v.item)),
     v.receipts.length > 0 ? open && updateForm(v) : open && promise.dueDate && firstForm(v),
+    open && !noPromise && handoverSection({
+      send: (handover) => handOver(v.item, handover),
+      handedOver: (result) => void showReadView(v.root, v.item, handoverConfirmation(result)),
+    }),
     h("section", { "aria-labelledby": "registration-heading" },
       h("h2", { id: "registration-heading" }, "Registrering i Lex"),
       h("p", { class: "hint" }, "Allmänna handlingar ska registreras. Registrering direkt härifrån kommer i nästa version; tills vidare skickar du mejlet till registratorn.")),
-    !noPromise && v.worklist.element);
+    !noPromise && v.worklist.element,
+    watchSetting(v.me));
 }
 
 let latestChange = 0;
@@ -85,7 +103,7 @@ let latestChange = 0;
 async function recategorise(v: View, category: string): Promise<void> {
   const change = ++latestChange; // arrow keys on a closed select change it once per press: the last answer counts
   try {
-    const promise = await changeCategory(v.item.id, category);
+    const promise = await changeCategory(v.item, category);
     if (change !== latestChange) return;
     render({ ...v, promise });
     document.getElementById("category")?.focus();
@@ -96,7 +114,8 @@ async function recategorise(v: View, category: string): Promise<void> {
   }
 }
 
-const after = (v: View, kind: SentAcknowledgement["kind"]) => (result: AcknowledgementResult) => void showReadView(v.root, v.item, { result, kind });
+const after = (v: View, kind: SentAcknowledgement["kind"]) => (result: AcknowledgementResult) =>
+  void showReadView(v.root, v.item, confirmation(result, kind));
 
 /** The first day offered on or after the wanted one (the API's due date or the date promised before). */
 const dayFrom = (dates: string[], wanted: string | null) => dates.find((d) => wanted !== null && d >= wanted) ?? dates[0];
@@ -107,8 +126,8 @@ function firstForm(v: View): HTMLElement {
     hint: "Kan du inte svara i tid? Skicka ett mottagningsbevis med svarsdatum och kontaktperson.",
     submit: "Skicka mottagningsbevis",
     me: v.me, previous: null, language: v.promise.language, dates: v.dates, date: dayFrom(v.dates, v.promise.dueDate),
-    preview: (receipt) => previewAcknowledgement(v.item.id, receipt),
-    send: (receipt, key) => sendAcknowledgement(v.item.id, receipt, key),
+    preview: (receipt) => previewAcknowledgement(v.item, receipt),
+    send: (receipt, key) => sendAcknowledgement(v.item, receipt, key),
     sent: after(v, "first"),
   });
 }
@@ -121,8 +140,8 @@ function updateForm(v: View): HTMLElement {
     submit: "Skicka nytt besked",
     me: v.me, previous: last.contactPerson, language: v.promise.language, dates: v.dates,
     date: dayFrom(v.dates, v.promise.promisedDate ?? last.promisedDate),
-    preview: (receipt) => previewAcknowledgementUpdate(v.item.id, receipt),
-    send: (receipt, key) => sendAcknowledgementUpdate(v.item.id, receipt, key),
+    preview: (receipt) => previewAcknowledgementUpdate(v.item, receipt),
+    send: (receipt, key) => sendAcknowledgementUpdate(v.item, receipt, key),
     sent: after(v, "update"),
   });
 }

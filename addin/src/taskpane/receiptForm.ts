@@ -3,8 +3,8 @@
 // preview (with the API's warnings) and send.
 import { describe } from "../api/client";
 import type { AcknowledgementRequest, AcknowledgementResult, Colleague, ContactPerson, CurrentOfficial, ReceiptPreview } from "../api/contracts";
-import { searchOfficials } from "../api/endpoints";
 import { day, field, h, mailFrame, replace, status } from "../ui";
+import { colleagueSearch } from "./colleagueSearch";
 
 // The languages a receipt is written in: Swedish, Finnish (Botkyrka is a Finnish administrative area, Lag 2009:724), English.
 const languages: Record<string, string> = { sv: "Svenska", fi: "Finska (suomi)", en: "Engelska" };
@@ -111,31 +111,13 @@ function colleagueFields() {
   const input = (id: string, type: string, autocomplete: string) => h("input", { id: `colleague-${id}`, type, autocomplete });
   const name = input("name", "text", "name"), title = input("title", "text", "organization-title");
   const phone = input("phone", "tel", "tel"), email = input("email", "email", "email");
-  const search = h("input", { id: "colleague-search", type: "search", autocomplete: "off" });
-  const hits = h("ul", { class: "hits", "aria-label": "Sökträffar" });
-  const choose = (c: Colleague) => {
+  const search = colleagueSearch("colleague-search", "Sök kollega", (c: Colleague) => {
     name.value = c.name; title.value = c.title ?? ""; phone.value = c.phone ?? ""; email.value = c.email;
-    replace(hits);
     name.focus();
-  };
-  let searching = 0;
-  search.addEventListener("input", () => {
-    clearTimeout(searching);
-    searching = window.setTimeout(async () => {
-      const text = search.value.trim();
-      if (text.length < 2) { replace(hits); return; }
-      try {
-        const found = await searchOfficials(text);
-        replace(hits, ...(found.length ? found.map((c) => h("li", {}, h("button", { type: "button", class: "secondary", onclick: () => choose(c) },
-          [c.name, c.title].filter(Boolean).join(", ")))) : [h("li", {}, "Ingen träff. Skriv in uppgifterna själv.")]));
-      } catch (error) {
-        replace(hits, h("li", { role: "alert" }, describe(error)));
-      }
-    }, 250);
   });
   const fieldset = h("fieldset", { hidden: true, id: "colleague" },
     h("legend", {}, "Kollegans uppgifter"),
-    field("Sök kollega", search), hits,
+    search.field, search.hits,
     field("Namn", name), field("Titel", title), field("Telefon", phone), field("E-post", email));
   const person = (): ContactPerson => ({ name: name.value, title: title.value, phone: phone.value, email: email.value });
   return { fieldset, person };

@@ -14,7 +14,7 @@ async function start(): Promise<void> {
   }
   useSandboxUser(host.sandboxUser);
   if (host.mode === "compose") { await showComposeView(root); return; }
-  await showReadView(root, readItem());
+  await showReadView(root, await readItem());
   // The ribbon's "Registrera i Lex" opens the pane on the registration part.
   if (new URLSearchParams(location.search).get("view") === "register") {
     focusHeading(document.getElementById("registration-heading"));

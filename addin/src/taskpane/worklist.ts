@@ -6,7 +6,7 @@ import type { Labels, WorklistItem } from "../api/contracts";
 import { getLabels, getMe, getWorklist } from "../api/endpoints";
 import { openMessage } from "../office/outlook";
 import { alert, dateTime, day, h, replace, status } from "../ui";
-import { daysInWords, toneOf } from "./standing";
+import { daysInWords, toneOf, whom } from "./standing";
 
 /** The watcher follows new mail on its own; a pane left open looks again this often. */
 const REFRESH_MS = 60_000;
@@ -104,5 +104,7 @@ function entry(item: WorklistItem, index: number, ownMailbox: string, labels: La
       // After a receipt the days count to the date promised; the due date is then the promise's own last day.
       h("dt", {}, item.state === "acknowledged" ? "Kontaktlöftets sista dag" : "Svara senast"), h("dd", { class: "due" }, day(item.dueDate)),
       functionMailbox && h("dt", {}, "Brevlåda"), functionMailbox && h("dd", { class: "mailbox" }, item.mailbox),
+      // It came by a hand-over: the due date above is the one the colleague had, kept.
+      item.handedOverBy && h("dt", {}, "Överlämnat av"), item.handedOverBy && h("dd", { class: "handed-over-by" }, whom(item.handedOverBy)),
       item.contactPerson && h("dt", {}, "Kontaktperson"), item.contactPerson && h("dd", {}, item.contactPerson.name)));
 }

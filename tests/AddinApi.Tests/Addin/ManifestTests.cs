@@ -90,6 +90,29 @@ public sealed partial class ManifestTests
     }
 
     [TestMethod]
+    public void The_pane_opens_in_function_mailboxes_and_shared_folders_where_the_schema_allows_it()
+    {
+        // MailAppVersionOverridesV1_1.xsd: SupportsSharedFolders is an optional first child of DesktopFormFactor, before
+        // FunctionFile and the extension points (read and compose alike); the 1.0 schema has no such element.
+        var inner = Manifest.Descendants(V11 + "VersionOverrides").Single();
+        var desktop = inner.Descendants(V11 + "DesktopFormFactor").Single();
+        var children = desktop.Elements().Select(e => e.Name.LocalName).ToList();
+        Assert.AreEqual("SupportsSharedFolders", children[0]);
+        Assert.AreEqual("true", desktop.Element(V11 + "SupportsSharedFolders")!.Value);
+        Assert.AreEqual("FunctionFile", children[1]);
+        CollectionAssert.AreEqual(new[] { "MessageReadCommandSurface", "MessageComposeCommandSurface", "LaunchEvent" },
+            desktop.Elements(V11 + "ExtensionPoint").Select(e => e.Attribute(Xsi + "type")!.Value).ToArray());
+        Assert.HasCount(1, Manifest.Descendants().Where(e => e.Name.LocalName == "SupportsSharedFolders").ToList(),
+            "not in the 1.0 overrides, whose schema would refuse it");
+
+        // getSharedPropertiesAsync needs Mailbox 1.8: the whole add-in asks for at least that.
+        var minimum = Version.Parse(Manifest.Root!.Element(App + "Requirements")!.Descendants(App + "Set").Single().Attribute("MinVersion")!.Value);
+        Assert.IsGreaterThanOrEqualTo(new Version(1, 8), minimum);
+        var overrides = Version.Parse(inner.Element(V11 + "Requirements")!.Element(Bt + "Sets")!.Attribute("DefaultMinVersion")!.Value);
+        Assert.IsGreaterThanOrEqualTo(new Version(1, 8), overrides);
+    }
+
+    [TestMethod]
     public void Every_file_the_manifest_names_exists_in_the_built_add_in()
     {
         var files = Manifest.Descendants().SelectMany(e => e.Attributes("DefaultValue").Select(a => a.Value))
