@@ -172,7 +172,8 @@ public sealed class GraphWatcherTests
         Assert.IsEmpty(Categories("AAMkColleague="), "internal mail gets none");
         CollectionAssert.AreEquivalent(new[] { "Kontaktlöfte: försenat", "Kontaktlöfte: svara i dag", "Kontaktlöfte: öppet", "Kontaktlöfte: bekräftat", "Kontaktlöfte: besvarat" },
             _graph.MasterCategories[Bygglov].Select(c => c["displayName"]!.GetValue<string>()).ToArray());
-        Assert.HasCount(3, _graph.Requests.Where(r => r.Method == "PATCH").ToList(), "one PATCH per label set, none in the second round");
+        Assert.AreEqual(1, _graph.BatchRequests, "the three labels in one $batch, none in the second round");
+        Assert.HasCount(3, _graph.BatchSteps.Where(r => r.Method == "PATCH").ToList(), "one PATCH per label set");
     }
 
     [TestMethod]
