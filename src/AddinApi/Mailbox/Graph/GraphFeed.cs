@@ -92,6 +92,8 @@ internal sealed class GraphFeed(GraphClients graph, IOptions<GraphOptions> optio
                 var batch = new BatchRequestContentCollection(client);
                 foreach (var i in pending)
                     await batch.AddBatchRequestStepAsync(PatchCategories(client, mailbox, changes[i]), i.ToString(CultureInfo.InvariantCulture));
+                // The batches go one after another; an outer failure (Graph away past the retry handler) throws, and what the
+                // earlier batches wrote is written again next round: a PATCH of the same list changes nothing.
                 var responses = await client.Batch.PostAsync(batch, cancel);
                 var throttled = new List<int>();
                 var wait = TimeSpan.Zero;
