@@ -15,6 +15,9 @@ public sealed record SentMessageFact(string Id, string? ConversationId, string? 
 /// <summary>One page of a mailbox's Sent Items since the last round.</summary>
 public sealed record SentPage(IReadOnlyList<SentMessageFact> Messages, string? NextLink, string? DeltaLink);
 
+/// <summary>A message's categories, to be set to exactly these (the official's own and the product's one).</summary>
+public sealed record CategoryWrite(string MessageId, IReadOnlyList<string> Categories);
+
 /// <summary>The link kept is no longer valid (Graph: 410 Gone, syncStateNotFound): start over with a full round.</summary>
 public sealed class FeedResetException(string message, Exception? inner = null) : Exception(message, inner);
 
@@ -32,6 +35,10 @@ public interface IMailboxFeed
     /// <summary>Makes sure the mailbox has these master categories (name, colour preset0–preset24), adding what is missing.</summary>
     Task EnsureCategoriesAsync(string mailbox, IReadOnlyList<(string Name, string Color)> categories, CancellationToken cancel);
 
-    /// <summary>Sets a message's categories to exactly these (the official's own and the product's one).</summary>
-    Task SetCategoriesAsync(string mailbox, string messageId, IReadOnlyList<string> categories, CancellationToken cancel);
+    /// <summary>
+    /// Sets the categories of many messages of one mailbox at once and returns the ids of those written. One not written
+    /// (deleted meanwhile, or still throttled after the waits a call may take) is simply missing: the caller tries it again
+    /// next round. A mailbox the application may not touch throws, as the delta query does.
+    /// </summary>
+    Task<IReadOnlyList<string>> SetCategoriesAsync(string mailbox, IReadOnlyList<CategoryWrite> changes, CancellationToken cancel);
 }

@@ -41,12 +41,19 @@ internal sealed class SandboxFeed(SandboxDb db) : IMailboxFeed
     public Task EnsureCategoriesAsync(string mailbox, IReadOnlyList<(string Name, string Color)> categories, CancellationToken cancel) =>
         Task.CompletedTask;
 
-    public async Task SetCategoriesAsync(string mailbox, string messageId, IReadOnlyList<string> categories, CancellationToken cancel)
+    /// <summary>As Graph's batch: each message written on its own, and one no longer in the mailbox is simply not written.</summary>
+    public async Task<IReadOnlyList<string>> SetCategoriesAsync(string mailbox, IReadOnlyList<CategoryWrite> changes, CancellationToken cancel)
     {
-        var version = await db.NextVersionAsync(cancel);
-        var joined = string.Join(';', categories);
-        await db.SandboxMail.Where(m => m.Id == messageId && m.Mailbox == mailbox)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Categories, joined).SetProperty(m => m.Version, version), cancel);
+        var written = new List<string>();
+        foreach (var change in changes)
+        {
+            var version = await db.NextVersionAsync(cancel);
+            var joined = string.Join(';', change.Categories);
+            if (await db.SandboxMail.Where(m => m.Id == change.MessageId && m.Mailbox == mailbox)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.Categories, joined).SetProperty(m => m.Version, version), cancel) > 0)
+                written.Add(change.MessageId);
+        }
+        return written;
     }
 
     private static long Place(string? link) =>

@@ -107,23 +107,19 @@ internal sealed class MailboxWatch(KontaktlofteDb db, IMailboxFeed feed, Message
         var candidates = await db.Messages.Where(m => m.Mailbox == mailbox && m.SeenByWatcherAt != null && DueDates.Promised.Contains(m.Category)
                                                       && (m.AnsweredAt == null || m.Label != PromiseLabels.Answered))
             .ToListAsync(cancel);
-        var changed = 0;
-        try
-        {
-            foreach (var message in candidates)
-            {
-                if (PromiseLabels.For(message, dueDates, today) is not { } label || label == message.Label) continue;
-                await feed.SetCategoriesAsync(mailbox, message.Id, [.. message.OwnCategories, label], cancel);
-                message.Label = label;
-                changed++;
-            }
-        }
-        finally
-        {
-            // Once for the round, whatever happened: the labels written so far are known (a repeat would only write them again).
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
-        return changed;
+        var labels = new Dictionary<string, (TrackedMessage Message, string Label)>();
+        foreach (var message in candidates)
+            if (PromiseLabels.For(message, dueDates, today) is { } label && label != message.Label)
+                labels[message.Id] = (message, label);
+        if (labels.Count == 0) return 0;
+        // All of the mailbox's changes at once (Graph batches them, 20 a request); only what the mailbox took is saved as
+        // set, so a message throttled or gone this round is tried again the next.
+        var written = await feed.SetCategoriesAsync(mailbox,
+            labels.Values.Select(l => new CategoryWrite(l.Message.Id, [.. l.Message.OwnCategories, l.Label])).ToList(), cancel);
+        foreach (var id in written)
+            if (labels.TryGetValue(id, out var set)) set.Message.Label = set.Label;
+        await db.SaveChangesAsync(cancel);
+        return written.Count;
     }
 
     private async Task<int> AnswerAsync(string mailbox, SentMessageFact sent, CancellationToken cancel)

@@ -172,7 +172,8 @@ public sealed class GraphWatcherTests
         Assert.IsEmpty(Categories("AAMkColleague="), "internal mail gets none");
         CollectionAssert.AreEquivalent(new[] { "Kontaktlöfte: försenat", "Kontaktlöfte: svara i dag", "Kontaktlöfte: öppet", "Kontaktlöfte: bekräftat", "Kontaktlöfte: besvarat" },
             _graph.MasterCategories[Bygglov].Select(c => c["displayName"]!.GetValue<string>()).ToArray());
-        Assert.HasCount(3, _graph.Requests.Where(r => r.Method == "PATCH").ToList(), "one PATCH per label set, none in the second round");
+        Assert.AreEqual(1, _graph.BatchRequests, "the three labels in one $batch, none in the second round");
+        Assert.HasCount(3, _graph.BatchSteps.Where(r => r.Method == "PATCH").ToList(), "one PATCH per label set");
     }
 
     [TestMethod]
@@ -223,5 +224,33 @@ public sealed class GraphWatcherTests
         CollectionAssert.DoesNotContain(ids, "AAMkOld=", "15 days old at the first round: not new to the promise");
         CollectionAssert.Contains(ids, "AAMkRecent=");
         CollectionAssert.Contains(ids, "AAMkLateArrival=", "after the first round, whatever arrives is new");
+    }
+
+    [TestMethod]
+    public async Task Meeting_mail_in_the_delta_is_automatic_and_unlabelled_while_the_citizen_mail_beside_it_is_tracked()
+    {
+        // Graph's eventMessage types, with subjects and texts no automatic-mail rule knows: only the type tells.
+        _graph.AddEventMessage("AAMkInvite=", "meetingRequest", "Möte om bygglovet för Tumba 3:12",
+            "<p>Hej! Välkommen till ett möte om ert bygglov på torsdag.</p>", Monday.AddHours(-3), "AAQkInvite=", "konsult@example.se", Bygglov);
+        _graph.AddEventMessage("AAMkAccept=", "meetingAccepted", "Angenommen: Samråd om detaljplanen",
+            "<p>Jag kommer gärna.</p>", Monday.AddHours(-2), "AAQkAccept=", "granne@example.se", Bygglov);
+        _graph.AddMessage("AAMkCitizen=", "Fråga", "<p>Hur söker jag bygglov för en altan?</p>", Monday.AddHours(-1), "AAQkCitizen=",
+            from: "a@example.se", mailbox: Bygglov);
+
+        await RoundAsync();
+
+        Assert.HasCount(1, DeltaRequests(Bygglov, "inbox"), "all three in one page");
+        var tracked = (await TrackedAsync()).ToDictionary(m => m.Id);
+        foreach (var meeting in new[] { "AAMkInvite=", "AAMkAccept=" })
+        {
+            Assert.AreEqual(MessageCategory.Automatic, tracked[meeting].Category, meeting);
+            Assert.IsNull(tracked[meeting].CitizenAddress, "no citizen is kept for it");
+            Assert.IsNull(tracked[meeting].Label);
+            Assert.IsEmpty(_graph.Message(meeting)["categories"]!.AsArray(), "no promise category in Outlook");
+        }
+        Assert.AreEqual(MessageCategory.Question, tracked["AAMkCitizen="].Category);
+        Assert.AreEqual(new DateOnly(2026, 12, 2), tracked["AAMkCitizen="].DueDate);
+        Assert.AreEqual("Kontaktlöfte: öppet", _graph.Message("AAMkCitizen=")["categories"]![0]!.GetValue<string>());
+        Assert.HasCount(1, _graph.BatchSteps, "the citizen's label only");
     }
 }

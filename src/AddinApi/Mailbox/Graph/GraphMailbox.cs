@@ -83,13 +83,29 @@ internal sealed class GraphMailbox(GraphClients graph, IHttpContextAccessor http
         message.Body?.ContentType == BodyType.Html ? message.Body.Content : null,
         message.Body?.ContentType == BodyType.Text ? message.Body.Content : null,
         message.ReceivedDateTime ?? DateTimeOffset.MinValue,
-        (message.InternetMessageHeaders ?? []).Where(h => h.Name is not null)
-            .GroupBy(h => h.Name!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Value ?? "", StringComparer.OrdinalIgnoreCase),
+        HeadersOf(message),
         message.Categories ?? [])
     {
         ReplyTo = (message.ReplyTo ?? []).Where(r => r.EmailAddress?.Address is not null)
             .Select(r => new MailAddress(r.EmailAddress!.Name, r.EmailAddress.Address)).ToList(),
     };
+
+    /// <summary>The value of <c>Content-Class</c> that Exchange writes on meeting mail: invitations, responses, cancellations.</summary>
+    public const string CalendarMessage = "urn:content-classes:calendarmessage";
+
+    /// <summary>
+    /// The internet headers, and for meeting mail the <c>Content-Class</c> Exchange itself gives it. Graph serves meeting
+    /// mail as <c>eventMessage</c> (<c>@odata.type</c> #microsoft.graph.eventMessage, eventMessageRequest,
+    /// eventMessageResponse), and its internetMessageHeaders may not say so — mail that never left the tenant comes with
+    /// few headers or none — so the type is the sure sign; the classifier already reads the header as automatic mail.
+    /// </summary>
+    private static Dictionary<string, string> HeadersOf(Message message)
+    {
+        var headers = (message.InternetMessageHeaders ?? []).Where(h => h.Name is not null)
+            .GroupBy(h => h.Name!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Value ?? "", StringComparer.OrdinalIgnoreCase);
+        if (message is EventMessage) headers["Content-Class"] = CalendarMessage;
+        return headers;
+    }
 
     public Task<string> CreateReplyDraftAsync(MailboxOwner owner, string messageId, ReplyDraft reply, CancellationToken cancel) => GraphCalls.Call(async () =>
     {

@@ -132,6 +132,27 @@ public sealed partial class FakeGraph : IAsyncDisposable
         if (restId is not null) _aliases[restId] = immutableId;
     }
 
+    /// <summary>
+    /// A meeting message, as Graph serves one among the mail: <c>@odata.type</c> eventMessageRequest for an invitation,
+    /// eventMessageResponse for an answer to one, eventMessage for a cancellation, with its <c>meetingMessageType</c>
+    /// (meetingRequest, meetingAccepted, meetingTenativelyAccepted — Graph's spelling —, meetingDeclined, meetingCancelled).
+    /// </summary>
+    public void AddEventMessage(string immutableId, string meetingMessageType, string subject, string html, DateTimeOffset receivedAt,
+        string conversationId, string from, string mailbox)
+    {
+        AddMessage(immutableId, subject, html, receivedAt, conversationId, from: from, fromName: from, mailbox: mailbox);
+        var type = meetingMessageType switch
+        {
+            "meetingRequest" => "#microsoft.graph.eventMessageRequest",
+            "meetingAccepted" or "meetingTenativelyAccepted" or "meetingDeclined" => "#microsoft.graph.eventMessageResponse",
+            _ => "#microsoft.graph.eventMessage",
+        };
+        var typed = new JsonObject { ["@odata.type"] = type };
+        foreach (var (key, value) in _messages[immutableId]) typed[key] = value?.DeepClone();
+        typed["meetingMessageType"] = meetingMessageType;
+        _messages[immutableId] = typed;
+    }
+
     public JsonObject Message(string id) => _messages[id];
 
     /// <summary>The official deletes a message (a draft, say) in Outlook.</summary>
@@ -172,7 +193,8 @@ public sealed partial class FakeGraph : IAsyncDisposable
             context.Request.EnableBuffering();
             var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
             context.Request.Body.Position = 0;
-            Requests.Enqueue(new GraphRequest(context.Request.Method, context.Request.Path.Value ?? "", Uri.UnescapeDataString(context.Request.QueryString.Value ?? ""),
+            // A request of a $batch, run here through the same routes, is recorded with the batch's, not as a direct call.
+            (context.Request.Headers.ContainsKey(BatchStepHeader) ? BatchSteps : Requests).Enqueue(new GraphRequest(context.Request.Method, context.Request.Path.Value ?? "", Uri.UnescapeDataString(context.Request.QueryString.Value ?? ""),
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
                 body, DateTimeOffset.UtcNow, context.Request.QueryString.Value ?? ""));
             // Graph echoes the caller's client-request-id and names its own request-id on every answer.
@@ -276,6 +298,7 @@ public sealed partial class FakeGraph : IAsyncDisposable
                 }).ToArray()),
             });
         });
+        MapBatch();
         // The SDK calls the function as "delta()"; the links Graph hands out say "delta".
         _app.MapGet("/v1.0/users/{mailbox}/mailFolders/{folder}/messages/delta()", (string mailbox, string folder, HttpContext context) =>
             Delta(mailbox, folder, context));
@@ -301,6 +324,7 @@ public sealed partial class FakeGraph : IAsyncDisposable
         });
         _app.MapMethods("/v1.0/users/{mailbox}/messages/{id}", ["PATCH"], (string mailbox, string id, JsonObject patch) =>
         {
+            if (OutOfScope.ContainsKey(mailbox)) return OutOfScopeError();
             if (Find(id) is not { } message || !_mailboxOf.GetValueOrDefault(id, "").Equals(mailbox, StringComparison.OrdinalIgnoreCase))
                 return NotFound();
             foreach (var (key, value) in patch) message[key] = value?.DeepClone();
@@ -403,8 +427,7 @@ public sealed partial class FakeGraph : IAsyncDisposable
 
     private IResult Delta(string mailbox, string folder, HttpContext context)
     {
-        if (OutOfScope.ContainsKey(mailbox))
-            return Error(403, "ErrorAccessDenied", "Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.");
+        if (OutOfScope.ContainsKey(mailbox)) return OutOfScopeError();
         var query = context.Request.Query;
         var token = query["$deltatoken"].ToString();
         var skip = query["$skiptoken"].ToString();
@@ -444,6 +467,9 @@ public sealed partial class FakeGraph : IAsyncDisposable
         return Results.Json(body);
     }
 
+    private static IResult OutOfScopeError() =>
+        Error(403, "ErrorAccessDenied", "Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.");
+
     private JsonObject? Find(string id) =>
         _messages.TryGetValue(_aliases.TryGetValue(id, out var immutable) ? immutable : id, out var message) ? message : null;
 
@@ -471,7 +497,11 @@ public sealed partial class FakeGraph : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        _self.Dispose();
+        await _app.DisposeAsync();
+    }
 }
 
 /// <summary>
