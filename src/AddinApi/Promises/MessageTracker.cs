@@ -54,7 +54,8 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
                 CitizenName = keepsWho ? Trim(citizen.Citizen.Name, 200) : null,
                 CitizenAddress = keepsWho ? Trim(citizen.Citizen.Address, 320) : null,
                 Subject = keepsWho ? Trim(CitizenMails.OriginalSubject(message.Subject), 500) : null,
-                AnswerTo = Trim(citizen.AnswerOnlyTo, 320),
+                AnswerTo = citizen.AnswerOnlyTo is not { } answerTo ? null
+                    : classification.Sensitive ? TrackedMessage.Pseudonym(answerTo) : Trim(answerTo, 320),
                 WebLink = webLink is { Length: <= 2048 } ? webLink : null,
             };
             db.Messages.Add(facts);
