@@ -23,14 +23,14 @@ internal static class SandboxHistory
         foreach (var (seed, mail) in seeded)
         {
             var official = OfficialOf(mail.Mailbox);
-            var at = Then(mail.ReceivedAt, clock.GetUtcNow());
+            var at = ActedAt(mail.ReceivedAt, clock.GetUtcNow());
             if (seed.Then == SandboxSeed.Done.Acknowledged) await AcknowledgeAsync(services, mail, official, at);
             if (seed.Then == SandboxSeed.Done.Answered) await AnswerAsync(services, mail, official, seed.Answer!, at);
         }
     }
 
     /// <summary>An hour after it came in, yet at least a minute before now.</summary>
-    private static DateTimeOffset Then(DateTimeOffset receivedAt, DateTimeOffset now)
+    private static DateTimeOffset ActedAt(DateTimeOffset receivedAt, DateTimeOffset now)
     {
         var then = receivedAt + AfterArrival;
         var latest = now.AddMinutes(-1);
