@@ -28,6 +28,7 @@ builder.AddHealth();
 builder.AddApiDocumentation();
 builder.AddDrafts();
 builder.AddPromises();
+builder.AddRetention();
 builder.AddMailbox();
 builder.AddDirectory();
 builder.AddOutbox();

@@ -149,7 +149,8 @@ public static class AcknowledgementEndpoints
         return null;
     }
 
-    private static Acknowledgement Record(Tracked tracked, ReceiptFacts facts, ContactPerson me, MailboxOwner owner, string key, string hash,
+    /// <summary>The acknowledgement as recorded; the sandbox's seed records its receipts with it too, as an official would have.</summary>
+    internal static Acknowledgement Record(Tracked tracked, ReceiptFacts facts, ContactPerson me, MailboxOwner owner, string key, string hash,
         int sequence, DateTimeOffset now) => new()
     {
         Id = Guid.NewGuid(), MessageId = tracked.Facts.Id, Sequence = sequence, IdempotencyKey = key, RequestHash = hash,
@@ -200,7 +201,7 @@ public static class AcknowledgementEndpoints
         return TypedResults.Ok(list);
     }
 
-    private static string Hash(string id, bool update, AcknowledgementRequest request) =>
+    internal static string Hash(string id, bool update, AcknowledgementRequest request) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id + (update ? "\nupdate\n" : "\n") + JsonSerializer.Serialize(request))));
 
     private static async Task<ContactPerson> MeAsync(AcknowledgementServices s, CancellationToken cancel) =>

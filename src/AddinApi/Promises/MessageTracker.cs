@@ -58,7 +58,8 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
                 CitizenName = keepsWho ? Trim(citizen.Citizen.Name, 200) : null,
                 CitizenAddress = keepsWho ? Trim(citizen.Citizen.Address, 320) : null,
                 Subject = keepsWho ? Trim(CitizenMails.OriginalSubject(message.Subject), 500) : null,
-                AnswerTo = Trim(citizen.AnswerOnlyTo, 320),
+                AnswerTo = citizen.AnswerOnlyTo is not { } answerTo ? null
+                    : classification.Sensitive ? TrackedMessage.Pseudonym(answerTo) : Trim(answerTo, 320),
                 WebLink = webLink is { Length: <= 2048 } ? webLink : null,
             };
         }
@@ -109,7 +110,9 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
         CitizenName = from.CitizenName,
         CitizenAddress = from.CitizenAddress,
         Subject = from.Subject,
-        AnswerTo = from.CitizenAddress ?? from.AnswerTo ?? Trim(citizen.AnswerOnlyTo, 320),
+        // Only a mail to the citizen answers the copy (the forward came from a colleague); a sensitive mail keeps the address hashed.
+        AnswerTo = from.CitizenAddress ?? from.AnswerTo
+                   ?? (citizen.AnswerOnlyTo is { } answerTo ? (from.Sensitive ? TrackedMessage.Pseudonym(answerTo) : Trim(answerTo, 320)) : null),
         WebLink = webLink is { Length: <= 2048 } ? webLink : null,
         HandedOverBy = from.HandedOverBy,
         HandedOverByName = from.HandedOverByName,

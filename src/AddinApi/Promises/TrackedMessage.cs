@@ -8,8 +8,9 @@ public enum AnswerKind { Mail, CalledBack, AnsweredElsewhere }
 
 /// <summary>
 /// What the product remembers of a citizen's message: ids, time, category and its promise — the due date, and once
-/// a receipt has gone out, the promised date and the contact person. Never its body, subject or sender
-/// (design.md, Data); those stay in the mailbox.
+/// a receipt has gone out, the promised date and the contact person. Never its body; its sender and subject only
+/// while the promise is open and a while after (<see cref="AnsweredDetails"/>), and never for a sensitive mail
+/// (design.md, Data). The mailbox keeps the rest.
 /// </summary>
 public sealed class TrackedMessage
 {
@@ -51,7 +52,10 @@ public sealed class TrackedMessage
     public string? CitizenName { get; set; }
     public string? CitizenAddress { get; set; }
     public string? Subject { get; set; }
-    /// <summary>Only a sent mail to this address answers it (a forward or a web form); null: any reply in the conversation.</summary>
+    /// <summary>
+    /// Only a sent mail to this address answers it (a forward or a web form); null: any reply in the conversation. For a
+    /// sensitive mail only its <see cref="Pseudonym"/>: enough to know the answer when it leaves, nothing to read.
+    /// </summary>
     public string? AnswerTo { get; set; }
     /// <summary>Where Outlook on the web opens it (Graph's webLink); null in the sandbox.</summary>
     public string? WebLink { get; set; }
@@ -74,6 +78,15 @@ public sealed class TrackedMessage
     /// <summary>On the copy that arrived by a hand-over: who handed it over (shown as "överlämnat av …").</summary>
     public string? HandedOverByName { get; set; }
     public string? HandedOverBy { get; set; }
+
+    /// <summary>True when a mail sent to <paramref name="to"/> reaches the one it must reach (see <see cref="AnswerTo"/>).</summary>
+    public bool IsAnsweredBy(IReadOnlyCollection<string> to) =>
+        AnswerTo is null || to.Any(address => address.Equals(AnswerTo, StringComparison.OrdinalIgnoreCase) || Pseudonym(address) == AnswerTo);
+
+    /// <summary>An address as a sensitive mail keeps it: its SHA-256, which a sent mail's recipient can be checked against.</summary>
+    public static string Pseudonym(string address) =>
+        "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(address.Trim().ToLowerInvariant())));
 
     public ContactPerson? Contact => ContactName is null || ContactEmail is null
         ? null : new ContactPerson(ContactName, ContactTitle, ContactPhone, ContactEmail);

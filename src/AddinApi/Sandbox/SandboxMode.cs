@@ -71,7 +71,7 @@ public static class SandboxMode
         return app;
     }
 
-    /// <summary>Creates the sandbox's tables and fills them the first time: officials, units and citizen mail.</summary>
+    /// <summary>Creates the sandbox's tables and fills them the first time: officials, units, citizen mail and what was done with it.</summary>
     public static async Task SeedSandboxAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -82,8 +82,9 @@ public static class SandboxMode
         {
             var sandbox = services.GetRequiredService<SandboxDb>();
             await sandbox.Database.MigrateAsync();
-            await SandboxSeed.SeedAsync(sandbox, services.GetRequiredService<WorkingDayCalendar>(), services.GetRequiredService<TimeProvider>());
+            var seeded = await SandboxSeed.SeedAsync(sandbox, services.GetRequiredService<WorkingDayCalendar>(), services.GetRequiredService<TimeProvider>());
             await SandboxSeed.SeedFunctionMailboxesAsync(services.GetRequiredService<KontaktlofteDb>());
+            await SandboxHistory.WriteAsync(services, seeded);
         }
     }
 }

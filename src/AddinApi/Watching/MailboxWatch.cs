@@ -129,8 +129,7 @@ internal sealed class MailboxWatch(KontaktlofteDb db, IMailboxFeed feed, Message
             .ToListAsync(cancel);
         var kept = 0;
         // The product's own receipts are no answer; a forward or a web form is answered only by a mail to the citizen.
-        foreach (var message in open.Where(m => !m.ReceiptIds.Contains(sent.Id) && sent.SentAt >= m.ReceivedAt
-                                                 && (m.AnswerTo is null || sent.To.Contains(m.AnswerTo, StringComparer.OrdinalIgnoreCase))))
+        foreach (var message in open.Where(m => !m.ReceiptIds.Contains(sent.Id) && sent.SentAt >= m.ReceivedAt && m.IsAnsweredBy(sent.To)))
         {
             message.AnsweredAt = sent.SentAt;
             message.AnsweredHow = AnswerKind.Mail;

@@ -23,7 +23,7 @@ public sealed class NewAnswerDateTests
 
     private Task<HttpResponseMessage> Post(string path, object body, string key) => _official.PostOnceAsync(path, body, key);
 
-    private async Task<int> SentCount() => (await _official.GetFromJsonAsync<List<JsonElement>>("/api/sandbox/sent"))!.Count;
+    private async Task<int> SentCount(string id) => (await _official.SentForAsync(id)).Count;
 
     [TestMethod]
     public async Task What_was_sent_is_listed_with_its_text_read_back_from_the_mailbox()
@@ -51,7 +51,7 @@ public sealed class NewAnswerDateTests
         var response = await Post($"/api/messages/{id}/acknowledgement/update", new { promisedDate = "2026-12-10" }, "u1");
 
         Assert.AreEqual(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.AreEqual(0, await SentCount());
+        Assert.AreEqual(0, await SentCount(id));
     }
 
     [TestMethod]
@@ -67,7 +67,7 @@ public sealed class NewAnswerDateTests
         Assert.AreEqual(HttpStatusCode.Created, again.StatusCode);
         Assert.AreEqual((await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("acknowledgementId").GetString(),
             (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("acknowledgementId").GetString());
-        Assert.AreEqual(2, await SentCount(), "the receipt and one new answer date");
+        Assert.AreEqual(2, await SentCount(id), "the receipt and one new answer date");
         var promise = await _official.GetFromJsonAsync<JsonElement>($"/api/messages/{id}/promise");
         Assert.AreEqual("2026-12-15", promise.GetProperty("promisedDate").GetString());
         Assert.AreEqual("acknowledged", promise.GetProperty("state").GetString());
@@ -87,7 +87,7 @@ public sealed class NewAnswerDateTests
         var preview = await (await _official.PostAsJsonAsync($"/api/messages/{id}/acknowledgement/update/preview", new { promisedDate = "2026-12-15", language }))
             .Content.ReadFromJsonAsync<JsonElement>();
         await Post($"/api/messages/{id}/acknowledgement/update", new { promisedDate = "2026-12-15", language }, "u1");
-        var sent = (await _official.GetFromJsonAsync<List<JsonElement>>("/api/sandbox/sent"))!.Last();
+        var sent = (await _official.SentForAsync(id)).Last();
 
         Assert.AreEqual(subject, preview.GetProperty("subject").GetString());
         StringAssert.Contains(preview.GetProperty("bodyHtml").GetString(), delayed);

@@ -140,7 +140,7 @@ public sealed class SandboxMailboxTests
 
         Assert.AreEqual("question", promise.GetProperty("category").GetString(), "noreply@ and Auto-Submitted belong to the form, not to Mehmet");
         Assert.AreEqual(HttpStatusCode.Created, sent.StatusCode, await sent.Content.ReadAsStringAsync());
-        var receipt = (await official.GetFromJsonAsync<List<JsonElement>>("/api/sandbox/sent"))!.Single();
+        var receipt = (await official.SentForAsync(id)).Single();
         Assert.AreEqual("mehmet.yilmaz@example.se", receipt.GetProperty("to").GetString());
         StringAssert.Contains(receipt.GetProperty("bodyHtml").GetString(), "Behöver jag bygglov för en carport på 20 kvadratmeter bredvid huset?");
     }
@@ -154,7 +154,7 @@ public sealed class SandboxMailboxTests
 
         await official.PostOnceAsync($"/api/messages/{id}/acknowledgement", new { }, "bistand-1");
 
-        var body = (await official.GetFromJsonAsync<List<JsonElement>>("/api/sandbox/sent"))!.Single().GetProperty("bodyHtml").GetString()!;
+        var body = (await official.SentForAsync(id)).Single().GetProperty("bodyHtml").GetString()!;
         Assert.IsFalse(body.Contains("avslag", StringComparison.Ordinal) || body.Contains("811218", StringComparison.Ordinal), body);
     }
 

@@ -11,6 +11,8 @@ public sealed class OptionsValidationTests
     [DataRow("Outbox:MaxAttempts", "0", "Outbox:MaxAttempts")]
     [DataRow("Outbox:PollInterval", "00:00:00", "Outbox:PollInterval")]
     [DataRow("Organisation:InternalDomains:0", "", "InternalDomains")]
+    [DataRow("Retention:AnsweredDetailsDays", "0", "Retention:AnsweredDetailsDays")]
+    [DataRow("Retention:AnsweredDetailsDays", "3651", "Retention:AnsweredDetailsDays")]
     public void A_wrong_setting_stops_the_start_and_names_itself(string key, string value, string named)
     {
         using var api = new KontaktlofteFactory(settings: new() { [key] = value });
@@ -47,6 +49,16 @@ public sealed class OptionsValidationTests
         settings["Graph:AttemptTimeout"] = "00:00:30";
         settings["Graph:MaxRetryWait"] = "00:00:05";
         using var api = new KontaktlofteFactory(sandboxIdentity: true, settings: settings);
+
+        Assert.IsNotNull(api.CreateClient());
+    }
+
+    [TestMethod]
+    [DataRow("1")]
+    [DataRow("3650")]
+    public void Details_may_be_kept_from_one_day_to_ten_years_after_the_answer(string days)
+    {
+        using var api = new KontaktlofteFactory(settings: new() { ["Retention:AnsweredDetailsDays"] = days });
 
         Assert.IsNotNull(api.CreateClient());
     }

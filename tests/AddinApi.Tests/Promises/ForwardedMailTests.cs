@@ -48,7 +48,7 @@ public sealed class ForwardedMailTests
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/messages/{id}/acknowledgement") { Content = JsonContent.Create(new { promisedDate = "2026-12-01" }) };
         request.Headers.Add("Idempotency-Key", "fw-1");
         await official.SendAsync(request);
-        var sent = (await official.GetFromJsonAsync<List<JsonElement>>("/api/sandbox/sent"))!.Single();
+        var sent = (await official.SentForAsync(id)).Single();
         Assert.AreEqual("anna.berg@example.se", sent.GetProperty("to").GetString(), "never back to Kontaktcenter");
     }
 
