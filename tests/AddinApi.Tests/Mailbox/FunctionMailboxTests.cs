@@ -48,7 +48,7 @@ public sealed class FunctionMailboxTests
         await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KontaktlofteDb>();
         Assert.AreEqual(Bygglov, (await db.Messages.SingleAsync(m => m.Id == id)).Mailbox, "tracked as the function mailbox's mail");
-        var recorded = await db.Acknowledgements.SingleAsync();
+        var recorded = await db.Acknowledgements.SingleAsync(a => a.MessageId == id);
         Assert.AreEqual(Bygglov, recorded.Mailbox, "made and sent in the function mailbox");
         Assert.AreEqual("handlaggare@sandbox.botkyrka.se", recorded.CreatedBy);
         var receipt = (await hanna.GetFromJsonAsync<List<JsonElement>>("/api/sandbox/sent"))!.Single(s => s.GetProperty("inReplyTo").GetString() == id);

@@ -299,6 +299,7 @@ public sealed partial class FakeGraph : IAsyncDisposable
             });
         });
         MapBatch();
+        MapApplicationSends();
         // The SDK calls the function as "delta()"; the links Graph hands out say "delta".
         _app.MapGet("/v1.0/users/{mailbox}/mailFolders/{folder}/messages/delta()", (string mailbox, string folder, HttpContext context) =>
             Delta(mailbox, folder, context));
@@ -340,56 +341,10 @@ public sealed partial class FakeGraph : IAsyncDisposable
         _app.MapPost("/v1.0/me/messages/{id}/createReply", async (string id, HttpContext context) =>
         {
             if (CreateReplyDelay > TimeSpan.Zero) await Task.Delay(CreateReplyDelay);
-            if (Find(id) is not { } original) return NotFound();
-            // The action's parameters are comment and message (any case, as the SDK writes them); nothing else.
-            var request = context.Request.ContentLength is > 0 ? await JsonNode.ParseAsync(context.Request.Body) as JsonObject : new JsonObject();
-            if (request is null || request.Any(p => !p.Key.Equals("comment", StringComparison.OrdinalIgnoreCase) && !p.Key.Equals("message", StringComparison.OrdinalIgnoreCase)))
-                return Error(400, "RequestBodyRead", "The parameter in the request payload is not a valid parameter for the operation 'createReply'.");
-            var comment = request.FirstOrDefault(p => p.Key.Equals("comment", StringComparison.OrdinalIgnoreCase)).Value?.GetValue<string>();
-            var message = request.FirstOrDefault(p => p.Key.Equals("message", StringComparison.OrdinalIgnoreCase)).Value as JsonObject;
-            if (comment is not null && message?["body"] is not null)
-                return Error(400, "ErrorInvalidRequest", "Specify either a comment or the body property of the message parameter, not both.");
-            // Exchange quotes the original below the comment; a body of the caller's own replaces the whole draft body.
-            var quote = $"<hr><div><b>From:</b> {original["from"]?["emailAddress"]?["name"]}<br><b>Subject:</b> {original["subject"]}</div>{original["body"]?["content"]}";
-            var body = message?["body"]?["content"]?.GetValue<string>() ?? (comment ?? "") + quote;
-            var draftId = $"AAMkADraft{Interlocked.Increment(ref _drafts)}=";
-            var draft = new JsonObject
-            {
-                ["id"] = draftId,
-                ["subject"] = "SV: " + original["subject"],
-                ["isDraft"] = true,
-                ["conversationId"] = original["conversationId"]?.GetValue<string>(),
-                ["receivedDateTime"] = original["receivedDateTime"]?.GetValue<string>(),
-                ["body"] = new JsonObject { ["contentType"] = "html", ["content"] = body },
-                ["toRecipients"] = message?["toRecipients"]?.DeepClone()
-                                   ?? new JsonArray(new JsonObject { ["emailAddress"] = original["from"]?["emailAddress"]?.DeepClone() }),
-            };
-            if (message?["subject"] is { } subject) draft["subject"] = subject.DeepClone();
-            _messages[draftId] = draft;
-            return Results.Json(draft, statusCode: StatusCodes.Status201Created);
+            return Find(id) is { } original ? await CreateReplyAsync(original, "me", context) : NotFound();
         });
 
-        _app.MapPost("/v1.0/me/messages/{id}/send", async (string id, HttpContext context) =>
-        {
-            if (SendDelay > TimeSpan.Zero)
-            {
-                try { await Task.Delay(SendDelay, context.RequestAborted); }
-                catch (OperationCanceledException) { return Results.Empty; }
-            }
-            var retryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (SendAlwaysFails) return Error(503, "ServiceUnavailable", "Service is temporarily unavailable.", retryAfter);
-            if (SendFailures.TryDequeue(out var status))
-                return status == 429
-                    ? Error(429, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.", retryAfter)
-                    : Error(status, "ServiceUnavailable", "Service is temporarily unavailable.");
-            if (Find(id) is not { } draft) return NotFound();
-            if (draft["isDraft"]?.GetValue<bool>() != true) return Error(400, "ErrorInvalidRequest", "The message has already been sent.");
-            draft["isDraft"] = false;
-            draft["sentDateTime"] = DateTimeOffset.UtcNow.ToString("o");
-            _sentAt[id] = DateTimeOffset.UtcNow;
-            Interlocked.Increment(ref _successfulSends);
-            return LoseSendAnswers ? Error(504, "GatewayTimeout", "The operation has timed out.") : Results.StatusCode(StatusCodes.Status202Accepted);
-        });
+        _app.MapPost("/v1.0/me/messages/{id}/send", (string id, HttpContext context) => SendAsync(id, context));
 
         _app.MapMethods("/v1.0/me/messages/{id}", ["PATCH"], (string id, JsonObject patch) =>
         {
@@ -469,6 +424,62 @@ public sealed partial class FakeGraph : IAsyncDisposable
 
     private static IResult OutOfScopeError() =>
         Error(403, "ErrorAccessDenied", "Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.");
+
+    /// <summary>createReply as Exchange makes it, in <paramref name="mailbox"/>: the draft, its quote, its recipients.</summary>
+    private async Task<IResult> CreateReplyAsync(JsonObject original, string mailbox, HttpContext context)
+    {
+        // The action's parameters are comment and message (any case, as the SDK writes them); nothing else.
+        var request = context.Request.ContentLength is > 0 ? await JsonNode.ParseAsync(context.Request.Body) as JsonObject : new JsonObject();
+        if (request is null || request.Any(p => !p.Key.Equals("comment", StringComparison.OrdinalIgnoreCase) && !p.Key.Equals("message", StringComparison.OrdinalIgnoreCase)))
+            return Error(400, "RequestBodyRead", "The parameter in the request payload is not a valid parameter for the operation 'createReply'.");
+        var comment = request.FirstOrDefault(p => p.Key.Equals("comment", StringComparison.OrdinalIgnoreCase)).Value?.GetValue<string>();
+        var message = request.FirstOrDefault(p => p.Key.Equals("message", StringComparison.OrdinalIgnoreCase)).Value as JsonObject;
+        if (comment is not null && message?["body"] is not null)
+            return Error(400, "ErrorInvalidRequest", "Specify either a comment or the body property of the message parameter, not both.");
+        // Exchange quotes the original below the comment; a body of the caller's own replaces the whole draft body.
+        var quote = $"<hr><div><b>From:</b> {original["from"]?["emailAddress"]?["name"]}<br><b>Subject:</b> {original["subject"]}</div>{original["body"]?["content"]}";
+        var body = message?["body"]?["content"]?.GetValue<string>() ?? (comment ?? "") + quote;
+        var draftId = $"AAMkADraft{Interlocked.Increment(ref _drafts)}=";
+        var draft = new JsonObject
+        {
+            ["id"] = draftId,
+            ["subject"] = "SV: " + original["subject"],
+            ["isDraft"] = true,
+            ["conversationId"] = original["conversationId"]?.GetValue<string>(),
+            ["receivedDateTime"] = original["receivedDateTime"]?.GetValue<string>(),
+            ["body"] = new JsonObject { ["contentType"] = "html", ["content"] = body },
+            ["toRecipients"] = message?["toRecipients"]?.DeepClone()
+                               ?? new JsonArray(new JsonObject { ["emailAddress"] = original["from"]?["emailAddress"]?.DeepClone() }),
+        };
+        if (message?["subject"] is { } subject) draft["subject"] = subject.DeepClone();
+        draft["internetMessageId"] = $"<{draftId.TrimEnd('=')}@botkyrka.se>";
+        _messages[draftId] = draft;
+        _mailboxOf[draftId] = mailbox;
+        return Results.Json(draft, statusCode: StatusCodes.Status201Created);
+    }
+
+    /// <summary>send as Exchange does it: throttled or failing when told, once per draft, 202 with no body.</summary>
+    private async Task<IResult> SendAsync(string id, HttpContext context)
+    {
+        if (SendDelay > TimeSpan.Zero)
+        {
+            try { await Task.Delay(SendDelay, context.RequestAborted); }
+            catch (OperationCanceledException) { return Results.Empty; }
+        }
+        var retryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (SendAlwaysFails) return Error(503, "ServiceUnavailable", "Service is temporarily unavailable.", retryAfter);
+        if (SendFailures.TryDequeue(out var status))
+            return status == 429
+                ? Error(429, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.", retryAfter)
+                : Error(status, "ServiceUnavailable", "Service is temporarily unavailable.");
+        if (Find(id) is not { } draft) return NotFound();
+        if (draft["isDraft"]?.GetValue<bool>() != true) return Error(400, "ErrorInvalidRequest", "The message has already been sent.");
+        draft["isDraft"] = false;
+        draft["sentDateTime"] = DateTimeOffset.UtcNow.ToString("o");
+        _sentAt[id] = DateTimeOffset.UtcNow;
+        Interlocked.Increment(ref _successfulSends);
+        return LoseSendAnswers ? Error(504, "GatewayTimeout", "The operation has timed out.") : Results.StatusCode(StatusCodes.Status202Accepted);
+    }
 
     private JsonObject? Find(string id) =>
         _messages.TryGetValue(_aliases.TryGetValue(id, out var immutable) ? immutable : id, out var message) ? message : null;
