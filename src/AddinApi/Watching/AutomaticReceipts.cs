@@ -66,7 +66,6 @@ internal sealed class AutomaticReceiptSender(KontaktlofteDb db, IBackgroundMail 
     : IOutboxSender
 {
     public const string OutboxKind = "automatic-receipt";
-    private static readonly TimeSpan ConfirmWithin = TimeSpan.FromMinutes(15);
 
     /// <summary>RFC 3834 §5.2: a response to a message, by an automat. Other automats then stay silent.</summary>
     public static readonly IReadOnlyDictionary<string, string> Headers = new Dictionary<string, string> { ["Auto-Submitted"] = "auto-replied" };
@@ -76,7 +75,7 @@ internal sealed class AutomaticReceiptSender(KontaktlofteDb db, IBackgroundMail 
     public async Task SendAsync(Guid id, CancellationToken cancel)
     {
         var receipt = await db.AutomaticReceipts.FirstAsync(r => r.Id == id, cancel);
-        try
+        await MailboxSends.Through(async () =>
         {
             if (receipt.DraftId is null)
             {
@@ -89,21 +88,10 @@ internal sealed class AutomaticReceiptSender(KontaktlofteDb db, IBackgroundMail 
                 tracked.ReceiptIds = [.. tracked.ReceiptIds, draft.Id]; // the product's own mail: not the answer
                 await db.SaveChangesAsync(cancel);
             }
-            if (await mail.SendAsync(receipt.Mailbox, receipt.DraftId, cancel) == SendOutcome.Confirming)
-                throw clock.GetUtcNow() - receipt.CreatedAt < ConfirmWithin
-                    ? new RetryLaterException("Det automatiska mottagningsbeviset är på väg till Skickat objekt.", TimeSpan.FromSeconds(30))
-                    : new CannotBeSentException("Utkastet till det automatiska mottagningsbeviset finns inte längre.");
+            MailboxSends.Confirmed(await mail.SendAsync(receipt.Mailbox, receipt.DraftId, cancel), receipt.CreatedAt, clock, "Det automatiska mottagningsbeviset");
             (receipt.ToName, receipt.ToAddress) = (null, null); // kept only until sent
             await db.SaveChangesAsync(cancel);
-        }
-        catch (MailboxUnavailableException error)
-        {
-            throw new RetryLaterException(error.Message, error.RetryAfter, error);
-        }
-        catch (MailboxRefusedException error)
-        {
-            throw new CannotBeSentException(error.Message, error);
-        }
+        });
     }
 
     public Task GaveUpAsync(Guid id, CancellationToken cancel) =>

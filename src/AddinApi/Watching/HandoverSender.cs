@@ -20,9 +20,6 @@ internal sealed class HandoverSender(KontaktlofteDb db, IMailbox mailbox, TimePr
 {
     public const string OutboxKind = "handover";
 
-    /// <summary>How long a sent draft may take to show in Sent Items before it counts as deleted (as for a receipt).</summary>
-    private static readonly TimeSpan ConfirmWithin = TimeSpan.FromMinutes(15);
-
     public string Kind => OutboxKind;
 
     public async Task SendAsync(Guid id, CancellationToken cancel)
@@ -31,7 +28,7 @@ internal sealed class HandoverSender(KontaktlofteDb db, IMailbox mailbox, TimePr
         var tracked = await db.Messages.FirstAsync(m => m.Id == handover.MessageId, cancel);
         var owner = handover.Owner;
         var answerBy = tracked.PromisedDate ?? tracked.DueDate;
-        try
+        await MailboxSends.Through(async () =>
         {
             if (handover.ForwardDraftId is null)
             {
@@ -64,24 +61,11 @@ internal sealed class HandoverSender(KontaktlofteDb db, IMailbox mailbox, TimePr
                 await db.SaveChangesAsync(cancel);
             }
             await SendDraftAsync(owner, handover.NoticeDraftId, handover, "Beskedet till invånaren", cancel);
-        }
-        catch (MailboxUnavailableException error)
-        {
-            throw new RetryLaterException(error.Message, error.RetryAfter, error);
-        }
-        catch (MailboxRefusedException error)
-        {
-            throw new CannotBeSentException(error.Message, error);
-        }
+        });
     }
 
-    private async Task SendDraftAsync(MailboxOwner owner, string draftId, Handover handover, string what, CancellationToken cancel)
-    {
-        if (await mailbox.SendDraftAsync(owner, draftId, cancel) == SendOutcome.Confirming)
-            throw clock.GetUtcNow() - handover.CreatedAt < ConfirmWithin
-                ? new RetryLaterException($"{what} är på väg till Skickat objekt; sändningen bekräftas.", TimeSpan.FromSeconds(30))
-                : new CannotBeSentException($"{what} finns inte längre och syns inte bland Skickade objekt (utkastet kan ha tagits bort).");
-    }
+    private async Task SendDraftAsync(MailboxOwner owner, string draftId, Handover handover, string what, CancellationToken cancel) =>
+        MailboxSends.Confirmed(await mailbox.SendDraftAsync(owner, draftId, cancel), handover.CreatedAt, clock, what);
 
     /// <summary>A forward that never left undoes the hand-over (the official keeps the promise); a lost note keeps it.</summary>
     public async Task GaveUpAsync(Guid id, CancellationToken cancel)

@@ -99,6 +99,32 @@ public sealed class AutomaticReceiptTests
     }
 
     [TestMethod]
+    public async Task A_restart_and_a_full_resync_send_no_second_receipt()
+    {
+        var database = KontaktlofteFactory.NewDatabasePath();
+        string id;
+        await using (var api = new KontaktlofteFactory(now: Wednesday, database: database))
+        {
+            var hanna = api.SandboxOfficial("handlaggare@sandbox.botkyrka.se");
+            var head = api.ClientAs(Roles.Enhetschef, Roles.Handlaggare);
+            head.DefaultRequestHeaders.Add(TestAuthHandler.EmailHeader, "enhetschef@sandbox.botkyrka.se");
+            await head.PutAsJsonAsync($"/api/mailboxes/{Bygglov}", new { watchers = new[] { "handlaggare@sandbox.botkyrka.se" }, automaticReceipt = true });
+            id = await PostAsync(hanna, "karin.lund@example.se", "Bygglov för carport", "Hej! Behöver jag bygglov för en carport? Karin");
+            await RoundAsync(api);
+        }
+        await using (var again = new KontaktlofteFactory(now: Wednesday.AddMinutes(5), database: database))
+        {
+            // The links are lost as well: the next round reads every mailbox from the start.
+            await using (var scope = again.Services.CreateAsyncScope())
+                await scope.ServiceProvider.GetRequiredService<KontaktlofteDb>().Set<FeedState>().ExecuteDeleteAsync();
+            await RoundAsync(again);
+            var hanna = again.SandboxOfficial("handlaggare@sandbox.botkyrka.se");
+            Assert.AreEqual(id, (await ReceiptsAsync(hanna)).Single().GetProperty("inReplyTo").GetString());
+        }
+        File.Delete(database);
+    }
+
+    [TestMethod]
     public async Task Off_by_default_no_receipt_at_all()
     {
         var (api, hanna) = await StartAsync(on: false);

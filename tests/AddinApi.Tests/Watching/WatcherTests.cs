@@ -112,8 +112,11 @@ public sealed class WatcherTests
         var items = await WaitForAsync(hanna, i => i.Any(x => x.GetProperty("subject").GetString() == "Fråga om plats i förskola"));
         var id = items.Single(x => x.GetProperty("subject").GetString() == "Fråga om plats i förskola").GetProperty("messageId").GetString();
 
-        await hanna.PostOnceAsync($"/api/messages/{id}/acknowledgement", new { promisedDate = "2026-12-04" }, "w-1");
-        await Task.Delay(1000); // a round or three
+        var sent = await hanna.PostOnceAsync($"/api/messages/{id}/acknowledgement", new { promisedDate = "2026-12-04" }, "w-1");
+        Assert.AreEqual(HttpStatusCode.Created, sent.StatusCode, await sent.Content.ReadAsStringAsync());
+        // The receipt is in Sent Items: once a round or three have read it, the mail is still open, and acknowledged.
+        await WaitForAsync(hanna, i => i.Any(x => x.GetProperty("messageId").GetString() == id && x.GetProperty("state").GetString() == "acknowledged"));
+        await Task.Delay(1000);
 
         var item = (await WorklistAsync(hanna)).Single(x => x.GetProperty("messageId").GetString() == id);
         Assert.AreEqual("acknowledged", item.GetProperty("state").GetString());
