@@ -40,6 +40,22 @@ public sealed class PromiseLabelsTests
     }
 
     [TestMethod]
+    public void A_handed_over_copy_stands_handed_over_unless_answered_and_its_label_is_the_new_holders()
+    {
+        var overdue = Message(new DateOnly(2026, 11, 20));
+        overdue.HandedOverAt = DateTimeOffset.UtcNow;
+        Assert.AreEqual(PromiseState.HandedOver, Rules.Standing(overdue, Monday).State, "not overdue for the old holder");
+        Assert.IsNull(PromiseLabels.For(overdue, Rules, Monday));
+        var acknowledged = Message(new DateOnly(2026, 12, 2), promised: new DateOnly(2026, 12, 4));
+        acknowledged.HandedOverAt = DateTimeOffset.UtcNow;
+        Assert.AreEqual(PromiseState.HandedOver, Rules.Standing(acknowledged, Monday).State);
+        var answeredFirst = Message(new DateOnly(2026, 11, 20), answered: DateTimeOffset.UtcNow);
+        answeredFirst.HandedOverAt = DateTimeOffset.UtcNow;
+        Assert.AreEqual(PromiseState.Answered, Rules.Standing(answeredFirst, Monday).State, "an answer is an answer");
+        Assert.AreEqual(PromiseState.Overdue, Rules.Standing(Message(new DateOnly(2026, 11, 20)), Monday).State, "without a hand-over: overdue");
+    }
+
+    [TestMethod]
     public void Ours_are_known_whatever_the_case_and_the_officials_are_not()
     {
         Assert.IsTrue(PromiseLabels.IsOurs("kontaktlöfte: FÖRSENAT"));

@@ -161,6 +161,16 @@ public sealed class AutomaticReceiptTests
     [DataRow("NoReply@example.se", null, null, false)]
     [DataRow("noreplying.anna@example.se", null, null, true)]
     [DataRow("mailer-daemon@example.se", null, null, false)]
+    [DataRow("no_reply@example.se", null, null, false)]
+    [DataRow("donotreply@example.se", null, null, false)]
+    [DataRow("do-not-reply@example.se", null, null, false)]
+    [DataRow("do_not_reply@example.se", null, null, false)]
+    [DataRow("postmaster@example.se", null, null, false)]
+    [DataRow("bounce.12345@example.se", null, null, false)]
+    [DataRow("bounces@example.se", null, null, false)]
+    [DataRow("bouncer@example.se", null, null, true)]
+    [DataRow("karin@example.se", "X-Auto-Response-Suppress", "All", false)]
+    [DataRow("karin@example.se", "X-Auto-Response-Suppress", "AutoReply", false)]
     [DataRow("karin@example.se", "Auto-Submitted", "auto-replied", false)]
     [DataRow("karin@example.se", "Auto-Submitted", "auto-generated", false)]
     [DataRow("karin@example.se", "auto-submitted", " No ", true)]
@@ -189,5 +199,7 @@ public sealed class AutomaticReceiptTests
         Assert.AreNotEqual(AutomaticReceiptRules.SenderKey("info@botkyrka.se", "karin@example.se"), key, "per mailbox");
         Assert.DoesNotContain("karin", key, StringComparison.OrdinalIgnoreCase);
         Assert.AreEqual(64, key.Length);
+        Assert.AreNotEqual(AutomaticReceiptRules.SenderKey("a@b.se", "c@d.se"), AutomaticReceiptRules.SenderKey("a@b.sec", "@d.se"),
+            "mailbox and sender are kept apart: no two pairs share a key by running together");
     }
 }
