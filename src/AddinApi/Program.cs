@@ -13,6 +13,7 @@ using Kontaktlofte.AddinApi.Platform;
 using Kontaktlofte.AddinApi.Problems;
 using Kontaktlofte.AddinApi.Promises;
 using Kontaktlofte.AddinApi.Promises.Classification;
+using Kontaktlofte.AddinApi.Registry;
 using Kontaktlofte.AddinApi.Sandbox;
 using Kontaktlofte.AddinApi.Watching;
 
@@ -34,6 +35,7 @@ builder.AddDirectory();
 builder.AddOutbox();
 builder.AddAcknowledgements();
 builder.AddWatching();
+builder.AddRegistry();
 
 var app = builder.Build();
 

@@ -12,6 +12,7 @@ public sealed partial class FolderImportTests
 {
     private static readonly string[] Kernel = ["Mail", "Text", "Confidentiality"];
     private static readonly string[] Features = ["Drafts", "Promises", "Acknowledgements", "Watching", "Registration", "Coverage"];
+    private static readonly string[] Ports = ["Mailbox", "Directory", "Registry"];
 
     /// <summary>Feature → feature edges the design names: acknowledging writes to the message's promise.</summary>
     private static readonly (string From, string To)[] AllowedBetweenFeatures = [("Acknowledgements", "Promises"), ("Watching", "Promises")];
@@ -42,6 +43,15 @@ public sealed partial class FolderImportTests
         var wrong = Imports().Where(i => Features.Contains(i.Key))
             .SelectMany(i => i.Value.Where(to => Features.Contains(to) && !AllowedBetweenFeatures.Contains((i.Key, to))).Select(to => $"{i.Key} → {to}"))
             .ToList();
+        Assert.IsEmpty(wrong, string.Join("; ", wrong));
+    }
+
+    [TestMethod]
+    public void A_port_imports_no_feature()
+    {
+        // features → ports → adapters: a port that knew a feature could not serve the next one (the registry serves
+        // Registration now, and the worklist's "registrerad" later).
+        var wrong = Imports().Where(i => Ports.Contains(i.Key)).SelectMany(i => i.Value.Where(Features.Contains).Select(to => $"{i.Key} → {to}")).ToList();
         Assert.IsEmpty(wrong, string.Join("; ", wrong));
     }
 

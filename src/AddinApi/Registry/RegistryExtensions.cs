@@ -1,0 +1,24 @@
+using Kontaktlofte.AddinApi.Registry.Embedded;
+using Microsoft.Extensions.Options;
+
+namespace Kontaktlofte.AddinApi.Registry;
+
+public static class RegistryExtensions
+{
+    /// <summary>The registry port's settings and the embedded registry's numbering (the Lex adapters come with issue 10).</summary>
+    public static WebApplicationBuilder AddRegistry(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RegistryOptions>().Bind(builder.Configuration.GetSection(RegistryOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        // A validator of its own, so that the start fails naming the series that is wrong, not only that one is.
+        builder.Services.AddSingleton<IValidateOptions<RegistryOptions>, SeriesValidation>();
+        builder.Services.AddScoped<CaseNumbers>();
+        return builder;
+    }
+}
+
+internal sealed class SeriesValidation : IValidateOptions<RegistryOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RegistryOptions options) =>
+        options.SeriesProblem() is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
+}
