@@ -43,12 +43,18 @@ internal sealed class DigestConfiguration : IEntityTypeConfiguration<Digest>
 /// </summary>
 internal sealed class Digests(KontaktlofteDb db, OutboxQueue outbox, WorkingDayCalendar calendar, TimeProvider clock, IOptions<WatcherOptions> options)
 {
-    /// <summary>Records and sends the digests due now; returns how many were recorded.</summary>
-    public async Task<int> RunAsync(CancellationToken cancel)
+    /// <summary>The working day whose digests are due now (it is past <see cref="WatcherOptions.DigestTime"/>), else null.</summary>
+    public DateOnly? DueDay()
     {
         var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Stockholm.Zone);
         var today = DateOnly.FromDateTime(local.DateTime);
-        if (!calendar.IsWorkingDay(today) || TimeOnly.FromDateTime(local.DateTime) < options.Value.DigestTime) return 0;
+        return calendar.IsWorkingDay(today) && TimeOnly.FromDateTime(local.DateTime) >= options.Value.DigestTime ? today : null;
+    }
+
+    /// <summary>Records and sends the digests due now; returns how many were recorded.</summary>
+    public async Task<int> RunAsync(CancellationToken cancel)
+    {
+        if (DueDay() is not { } today) return 0;
         var done = await db.Set<Digest>().Where(d => d.Day == today).Select(d => d.Recipient).ToListAsync(cancel);
         var recorded = 0;
         foreach (var (recipient, mailboxes) in await RecipientsAsync(db, cancel))

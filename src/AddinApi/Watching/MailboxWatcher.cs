@@ -62,11 +62,21 @@ internal sealed class MailboxWatcher(IServiceScopeFactory scopes, IOptions<Watch
             });
     }
 
-    /// <summary>The morning's reminders, once the round has brought every mailbox up to date.</summary>
+    private DateOnly? _digestsDone;
+
+    /// <summary>
+    /// The morning's reminders, once the round has brought every mailbox up to date — one full pass a day per instance (the
+    /// officials with nothing due are not counted again every round all day; another instance's pass is kept out by the
+    /// database's one-a-day index).
+    /// </summary>
     public async Task<int> DigestsAsync(CancellationToken cancel)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<Digests>().RunAsync(cancel);
+        var digests = scope.ServiceProvider.GetRequiredService<Digests>();
+        if (digests.DueDay() is not { } day || day == _digestsDone) return 0;
+        var recorded = await digests.RunAsync(cancel);
+        _digestsDone = day;
+        return recorded;
     }
 
     /// <summary>The mailboxes whose master categories were made sure of since start-up (one look each).</summary>

@@ -76,6 +76,21 @@ public sealed class DigestTests
     }
 
     [TestMethod]
+    public async Task A_restarted_or_second_instance_sends_no_second_digest_that_day()
+    {
+        var database = KontaktlofteFactory.NewDatabasePath();
+        await using (var first = Api(Wednesday(7, 45), database))
+        {
+            await PostAsync(first.SandboxOfficial(Hanna), "Fråga från förra veckan", new DateTimeOffset(2026, 11, 19, 9, 0, 0, TimeSpan.FromHours(1)));
+            Assert.IsGreaterThan(0, await RunAsync(first));
+        }
+        await using var second = Api(Wednesday(9, 0), database);
+        Assert.AreEqual(0, await RunAsync(second), "the database's one-a-day index, not the instance's memory");
+        Assert.HasCount(1, await DigestsAsync(second.SandboxOfficial(Hanna), Hanna));
+        File.Delete(database);
+    }
+
+    [TestMethod]
     public async Task Before_half_past_seven_and_on_a_day_off_there_is_none()
     {
         await using (var early = Api(Wednesday(7, 29)))
