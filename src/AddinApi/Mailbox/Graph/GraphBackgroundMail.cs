@@ -21,15 +21,12 @@ internal sealed class GraphBackgroundMail(GraphClients graph) : IBackgroundMail
         CancellationToken cancel) => GraphCalls.Call(async () =>
     {
         var messages = graph.ForApp().Users[mailbox].Messages;
-        var draft = await messages[messageId].CreateReply.PostAsync(new Microsoft.Graph.Users.Item.Messages.Item.CreateReply.CreateReplyPostRequestBody
-        {
-            Message = new Message
-            {
-                Subject = reply.Subject,
-                Body = new ItemBody { ContentType = BodyType.Html, Content = reply.BodyHtml },
-                ToRecipients = reply.To is { Address: { } to } ? [new Recipient { EmailAddress = new EmailAddress { Name = reply.To.Name, Address = to } }] : null,
-            },
-        }, cancellationToken: cancel);
+        // Only what has a value is set: the SDK's backing store writes a property set to null twice (kiota-dotnet#535).
+        var message = new Message { Body = new ItemBody { ContentType = BodyType.Html, Content = reply.BodyHtml } };
+        if (reply.Subject is not null) message.Subject = reply.Subject;
+        if (reply.To is { Address: not null }) message.ToRecipients = [GraphMailbox.Recipient(reply.To)];
+        var draft = await messages[messageId].CreateReply.PostAsync(
+            new Microsoft.Graph.Users.Item.Messages.Item.CreateReply.CreateReplyPostRequestBody { Message = message }, cancellationToken: cancel);
         if (draft?.Id is not { } id) throw new MailboxUnavailableException("Graph skapade inget utkast.");
         // The headers go on the draft by a PATCH: createReply takes the message's writable properties, not its extended ones.
         if (headers.Count > 0) await messages[id].PatchAsync(new Message { SingleValueExtendedProperties = Properties(headers) }, cancellationToken: cancel);
@@ -39,13 +36,14 @@ internal sealed class GraphBackgroundMail(GraphClients graph) : IBackgroundMail
     public Task<Draft> CreateMailAsync(string mailbox, NewMail mail, IReadOnlyDictionary<string, string> headers, CancellationToken cancel) =>
         GraphCalls.Call(async () =>
         {
-            var draft = await graph.ForApp().Users[mailbox].Messages.PostAsync(new Message
+            var message = new Message
             {
                 Subject = mail.Subject,
                 Body = new ItemBody { ContentType = BodyType.Html, Content = mail.BodyHtml },
-                ToRecipients = [new Recipient { EmailAddress = new EmailAddress { Name = mail.To.Name, Address = mail.To.Address } }],
-                SingleValueExtendedProperties = headers.Count > 0 ? Properties(headers) : null,
-            }, cancellationToken: cancel);
+                ToRecipients = [GraphMailbox.Recipient(mail.To)],
+            };
+            if (headers.Count > 0) message.SingleValueExtendedProperties = Properties(headers);
+            var draft = await graph.ForApp().Users[mailbox].Messages.PostAsync(message, cancellationToken: cancel);
             return draft?.Id is { } id ? new Draft(id, draft.InternetMessageId) : throw new MailboxUnavailableException("Graph skapade inget utkast.");
         }, cancel);
 

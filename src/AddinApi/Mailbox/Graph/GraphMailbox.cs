@@ -112,16 +112,16 @@ internal sealed class GraphMailbox(GraphClients graph, IHttpContextAccessor http
         // createReply takes the draft's writable properties with it, so subject and body are set in the one call (never
         // together with a comment: Graph answers 400). Our body replaces the quote Graph would have made, so the original
         // is quoted here. Threading comes from the headers it sets (In-Reply-To, References), not from the subject.
-        var draft = await Client(owner).Me.Messages[messageId].CreateReply.PostAsync(new CreateReplyPostRequestBody
+        var message = new Message
         {
-            Message = new Message
-            {
-                Subject = reply.Subject,
-                Body = new ItemBody { ContentType = BodyType.Html, Content = reply.Quoting is { } original ? reply.BodyHtml + ReplyQuote.Html(original, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) : reply.BodyHtml },
-                // Graph answers the sender; a web form's Reply-To or a forwarded message's citizen is named here instead.
-                ToRecipients = reply.To is { Address: { } to } ? [new Recipient { EmailAddress = new EmailAddress { Name = reply.To.Name, Address = to } }] : null,
-            },
-        }, cancellationToken: cancel);
+            Body = new ItemBody { ContentType = BodyType.Html, Content = reply.Quoting is { } original ? reply.BodyHtml + ReplyQuote.Html(original, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) : reply.BodyHtml },
+        };
+        // Only what has a value is set: the SDK's backing store writes a property set to null twice (kiota-dotnet#535).
+        if (reply.Subject is not null) message.Subject = reply.Subject;
+        // Graph answers the sender; a web form's Reply-To or a forwarded message's citizen is named here instead.
+        if (reply.To is { Address: not null }) message.ToRecipients = [Recipient(reply.To)];
+        var draft = await Client(owner).Me.Messages[messageId].CreateReply.PostAsync(new CreateReplyPostRequestBody { Message = message },
+            cancellationToken: cancel);
         return draft?.Id ?? throw new MailboxUnavailableException("Graph skapade inget utkast.");
     }, cancel);
 
@@ -133,10 +133,18 @@ internal sealed class GraphMailbox(GraphClients graph, IHttpContextAccessor http
             var draft = await Client(owner).Me.Messages[messageId].CreateForward.PostAsync(new Microsoft.Graph.Me.Messages.Item.CreateForward.CreateForwardPostRequestBody
             {
                 Comment = commentHtml,
-                ToRecipients = [new Recipient { EmailAddress = new EmailAddress { Name = recipient.Name, Address = recipient.Address } }],
+                ToRecipients = [Recipient(recipient)],
             }, cancellationToken: cancel);
             return draft?.Id is { } id ? new Draft(id, draft.InternetMessageId) : throw new MailboxUnavailableException("Graph skapade inget utkast.");
         }, cancel);
+
+    /// <summary>A recipient as Graph takes it; a name only when there is one (a null would be written twice, kiota-dotnet#535).</summary>
+    internal static Recipient Recipient(Mail.MailAddress address)
+    {
+        var email = new EmailAddress { Address = address.Address };
+        if (!string.IsNullOrWhiteSpace(address.Name)) email.Name = address.Name;
+        return new Recipient { EmailAddress = email };
+    }
 
     public Task<SendOutcome> SendDraftAsync(MailboxOwner owner, string draftId, CancellationToken cancel) => GraphCalls.Call(async () =>
     {
