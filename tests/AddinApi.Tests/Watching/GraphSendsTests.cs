@@ -129,6 +129,14 @@ public sealed class GraphSendsTests
     }
 
     [TestMethod]
+    [DataRow("{\"subject\":\"a\",\"subject\":null}", "subject")]
+    [DataRow("{\"toRecipients\":[{\"emailAddress\":{\"name\":null,\"address\":\"a@b.se\",\"name\":null}}]}", "name")]
+    [DataRow("{\"subject\":\"a\",\"body\":{\"subject\":\"b\"}}", null)]
+    [DataRow("inte json", null)]
+    public void The_fake_refuses_a_property_named_twice_as_Graphs_OData_reader_does(string body, string? twice) =>
+        Assert.AreEqual(twice, FakeGraph.DuplicateProperty(body));
+
+    [TestMethod]
     public async Task Graph_refuses_a_non_x_header_on_create_which_is_why_the_product_uses_the_property()
     {
         using var client = new HttpClient { BaseAddress = new Uri(_graph.BaseUrl) };

@@ -215,6 +215,12 @@ public sealed partial class FakeGraph : IAsyncDisposable
                 await Error(401, "InvalidAuthenticationToken", "Continuous access evaluation resulted in challenge with result: InteractionRequired and code: TokenIssuedBeforeRevocationTimestamp").ExecuteAsync(context);
                 return;
             }
+            // OData JSON: a property named twice in one object is invalid, and Graph's reader refuses the payload.
+            if (body.Length > 0 && DuplicateProperty(body) is { } twice)
+            {
+                await Error(400, "BadRequest", $"Duplicate property named '{twice}' is not allowed.").ExecuteAsync(context);
+                return;
+            }
             var path = context.Request.Path.Value ?? "";
             if (path.Contains("/messages/", StringComparison.Ordinal))
             {
@@ -479,6 +485,34 @@ public sealed partial class FakeGraph : IAsyncDisposable
         _sentAt[id] = DateTimeOffset.UtcNow;
         Interlocked.Increment(ref _successfulSends);
         return LoseSendAnswers ? Error(504, "GatewayTimeout", "The operation has timed out.") : Results.StatusCode(StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>The first property named twice in one object of a JSON body, or null (also for a body that is no JSON).</summary>
+    internal static string? DuplicateProperty(string body)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(body);
+            return Twice(document.RootElement);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+
+        static string? Twice(System.Text.Json.JsonElement element)
+        {
+            if (element.ValueKind == System.Text.Json.JsonValueKind.Array)
+                return element.EnumerateArray().Select(Twice).FirstOrDefault(t => t is not null);
+            if (element.ValueKind != System.Text.Json.JsonValueKind.Object) return null;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in element.EnumerateObject())
+            {
+                if (!seen.Add(property.Name)) return property.Name;
+                if (Twice(property.Value) is { } inner) return inner;
+            }
+            return null;
+        }
     }
 
     private JsonObject? Find(string id) =>
