@@ -69,11 +69,6 @@ public static class SandboxEndpoints
         return app;
     }
 
-    /// <summary>The sandbox's mailboxes: every sandbox user's own and the function mailboxes.</summary>
-    public static bool IsMailbox(string address) =>
-        SandboxUsers.All.Any(u => u.Email.Equals(address, StringComparison.OrdinalIgnoreCase))
-        || SandboxUsers.FunctionMailboxes.Any(f => f.Address.Equals(address, StringComparison.OrdinalIgnoreCase));
-
     private static ValidationProblem NoSuchMailbox =>
         Invalid.Field("mailbox", "Ange en av sandlådans brevlådor: en användares egen eller bygglov@ / kontaktcenter@sandbox.botkyrka.se.");
 
@@ -82,14 +77,14 @@ public static class SandboxEndpoints
     {
         if (asked is not null) return asked.Trim().ToLowerInvariant();
         var own = (user.FindFirst(KontaktlofteClaims.Email)?.Value ?? "").Trim().ToLowerInvariant();
-        return IsMailbox(own) ? own : SandboxUsers.All[0].Email;
+        return SandboxUsers.IsMailbox(own) ? own : SandboxUsers.All[0].Email;
     }
 
     private static async Task<Results<Ok<List<SandboxMessage>>, ValidationProblem>> ListMessages(
         string? mailbox, System.Security.Claims.ClaimsPrincipal user, SandboxDb db, CancellationToken cancel)
     {
         var address = MailboxOf(mailbox, user);
-        if (!IsMailbox(address)) return NoSuchMailbox;
+        if (!SandboxUsers.IsMailbox(address)) return NoSuchMailbox;
         var mail = await db.SandboxMail.AsNoTracking().Where(m => m.Mailbox == address).ToListAsync(cancel);
         return TypedResults.Ok(mail.OrderByDescending(m => m.ReceivedAt).Select(m =>
         {
@@ -106,7 +101,7 @@ public static class SandboxEndpoints
         if (request.BodyText is null && request.BodyHtml is null)
             return Invalid.Field("bodyText", "Ange bodyText eller bodyHtml.");
         var mailbox = MailboxOf(request.Mailbox, user);
-        if (!IsMailbox(mailbox)) return NoSuchMailbox;
+        if (!SandboxUsers.IsMailbox(mailbox)) return NoSuchMailbox;
         var mail = SandboxSeed.NewMail(request.From.Name ?? address, address, request.Subject ?? "", request.BodyText, request.BodyHtml,
             request.ReceivedAt ?? clock.GetUtcNow(), request.Headers ?? []);
         mail.Mailbox = mailbox;
