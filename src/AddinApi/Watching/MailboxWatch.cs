@@ -102,6 +102,7 @@ internal sealed class MailboxWatch(KontaktlofteDb db, IMailboxFeed feed, Message
             labelled.Mailboxes[mailbox] = true;
         }
         var today = clock.Today();
+        db.ChangeTracker.Clear(); // the passes before saved all they changed; a receipt or answer since then is read afresh
         // Only what the watcher has seen: a message tracked from the pane alone has categories the product does not know,
         // and a PATCH replaces the whole list.
         var candidates = await db.Messages.Where(m => m.Mailbox == mailbox && m.SeenByWatcherAt != null && DueDates.Promised.Contains(m.Category)
@@ -124,13 +125,16 @@ internal sealed class MailboxWatch(KontaktlofteDb db, IMailboxFeed feed, Message
 
     private async Task<int> AnswerAsync(string mailbox, SentMessageFact sent, CancellationToken cancel)
     {
-        var open = await db.Messages.Where(m => m.Mailbox == mailbox && m.AnsweredAt == null
+        // Read afresh, not from what this round holds: the Inbox pass may have read the mail before a receipt was
+        // recorded and sent, and a held copy would not know the receipt is the product's own.
+        var open = await db.Messages.AsNoTracking().Where(m => m.Mailbox == mailbox && m.AnsweredAt == null
                 && ((sent.ConversationId != null && m.ConversationId == sent.ConversationId) || m.Id == sent.InReplyTo))
             .ToListAsync(cancel);
         var kept = 0;
         // The product's own receipts are no answer; a forward or a web form is answered only by a mail to the citizen.
-        foreach (var message in open.Where(m => !m.ReceiptIds.Contains(sent.Id) && sent.SentAt >= m.ReceivedAt && m.IsAnsweredBy(sent.To)))
+        foreach (var fresh in open.Where(m => !m.ReceiptIds.Contains(sent.Id) && sent.SentAt >= m.ReceivedAt && m.IsAnsweredBy(sent.To)))
         {
+            var message = db.Messages.Local.FirstOrDefault(m => m.Id == fresh.Id) ?? db.Messages.Attach(fresh).Entity;
             message.AnsweredAt = sent.SentAt;
             message.AnsweredHow = AnswerKind.Mail;
             kept++;

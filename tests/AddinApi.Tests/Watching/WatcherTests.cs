@@ -124,6 +124,30 @@ public sealed class WatcherTests
     }
 
     [TestMethod]
+    public async Task A_receipt_sent_while_a_round_holds_the_mail_is_still_no_answer()
+    {
+        // The race a CI run met: the round's Inbox pass reads the mail, the official's receipt is recorded and sent, and the
+        // same round's Sent Items pass sees the receipt. The round must judge by what the database holds now.
+        await using var api = new KontaktlofteFactory(now: Wednesday);
+        var hanna = api.SandboxOfficial("handlaggare@sandbox.botkyrka.se");
+        await using var scope = api.Services.CreateAsyncScope();
+        var watch = scope.ServiceProvider.GetRequiredService<MailboxWatch>();
+        await watch.InboxAsync("handlaggare@sandbox.botkyrka.se", CancellationToken.None);
+        await watch.SentAsync("handlaggare@sandbox.botkyrka.se", CancellationToken.None);
+        var held = await scope.ServiceProvider.GetRequiredService<KontaktlofteDb>().Messages
+            .SingleAsync(m => m.Subject == "Fråga om plats i förskola" && m.Mailbox == "handlaggare@sandbox.botkyrka.se");
+
+        var sent = await hanna.PostOnceAsync($"/api/messages/{held.Id}/acknowledgement", new { promisedDate = "2026-12-04" }, "w-race");
+        Assert.AreEqual(HttpStatusCode.Created, sent.StatusCode, await sent.Content.ReadAsStringAsync());
+        await watch.SentAsync("handlaggare@sandbox.botkyrka.se", CancellationToken.None);
+
+        await using var check = api.Services.CreateAsyncScope();
+        var now = await check.ServiceProvider.GetRequiredService<KontaktlofteDb>().Messages.AsNoTracking().SingleAsync(m => m.Id == held.Id);
+        Assert.IsNull(now.AnsweredAt, "the product's own receipt is no answer");
+        Assert.IsNotNull(now.AcknowledgedAt, "acknowledged");
+    }
+
+    [TestMethod]
     public async Task After_a_restart_the_watcher_resumes_and_tracks_nothing_twice()
     {
         var database = KontaktlofteFactory.NewDatabasePath();
