@@ -13,6 +13,10 @@ public sealed class RegistryOptions
     /// </summary>
     public List<RegistrySeries> Series { get; set; } = [];
 
+    /// <summary>The registry adapter: <c>Embedded</c> (the database; default), <c>LexMail</c> or <c>LexHttp</c>.</summary>
+    [RegularExpression("^(Embedded|LexMail|LexHttp)$", ErrorMessage = "Registry:Adapter ska vara Embedded, LexMail eller LexHttp.")]
+    public string Adapter { get; set; } = "Embedded";
+
     /// <summary>Digits the sequence is padded to when written: 5 gives <c>KS/2021:00012</c>, 0 gives <c>KS/2021:12</c>.</summary>
     [Range(0, CaseNumber.MaxSequenceDigits, ErrorMessage = "Registry:SequenceDigits ska vara mellan 0 (inga inledande nollor) och 9.")]
     public int SequenceDigits { get; set; }

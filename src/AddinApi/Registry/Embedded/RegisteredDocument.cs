@@ -4,9 +4,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Kontaktlofte.AddinApi.Registry.Embedded;
 
-/// <summary>Whether the record came in, went out, or was drawn up and sent within the municipality.</summary>
-public enum DocumentDirection { Incoming, Outgoing, Internal }
-
 /// <summary>
 /// A document registered in a case: a mail (with its attachments) numbered 1, 2, 3 … within the case. Only the facts
 /// a register entry holds (OSL 5 kap. 2 §) and the message's id; never the body.
