@@ -75,6 +75,8 @@ public sealed class Registration
     /// <summary>The official whose mailbox holds the mail, when a request brought it (their session reaches it).</summary>
     public string? ActingFor { get; set; }
     public DateTimeOffset? RegisteredAt { get; set; }
+    /// <summary>What the adapter remembers between tries (<see cref="IRegistryMemo"/>).</summary>
+    public string? RegistryMemo { get; set; }
     /// <summary>Why the registry refused, in Swedish; or why it waits.</summary>
     public string? Problem { get; set; }
 
@@ -127,6 +129,7 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         registration.Property(r => r.CreatedBy).HasMaxLength(320);
         registration.Property(r => r.ActingFor).HasMaxLength(320);
         registration.Property(r => r.Problem).HasMaxLength(1000);
+        registration.Property(r => r.RegistryMemo).HasMaxLength(1000);
         registration.Ignore(r => r.Secret);
         registration.Ignore(r => r.Category);
         registration.Ignore(r => r.Owner);

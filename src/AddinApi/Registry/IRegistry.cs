@@ -78,10 +78,22 @@ public interface IRegistry
     /// again answers as the first time. Throws <see cref="RegistryUnavailableException"/> when the registry cannot be
     /// reached now (the outbox tries again), <see cref="RegistryRefusedException"/> when it never will take the order.
     /// </summary>
-    Task<RegistryAnswer> RegisterAsync(RegistryOrder order, CancellationToken cancel);
+    Task<RegistryAnswer> RegisterAsync(RegistryOrder order, IRegistryMemo memo, CancellationToken cancel);
 
     /// <summary>Whether the case exists: true or false when the registry can tell, null when it cannot (Lex by mail).</summary>
     Task<bool?> CaseExistsAsync(CaseNumber number, CancellationToken cancel);
+}
+
+/// <summary>
+/// What an adapter remembers between tries of one order, kept with the product's registration (Lex by mail: the
+/// forward's draft id, so that a retry sends the same draft and Lex never gets the mail twice).
+/// </summary>
+public interface IRegistryMemo
+{
+    string? Value { get; }
+
+    /// <summary>Saves <paramref name="value"/> durably before the adapter's next step.</summary>
+    Task SaveAsync(string value, CancellationToken cancel);
 }
 
 /// <summary>The registry cannot be reached now (Lex down, a 5xx, a 429): the order stays queued, "väntar på Lex".</summary>

@@ -541,6 +541,10 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RegistryMemo")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecrecyGround")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");

@@ -13,7 +13,7 @@ internal sealed class EmbeddedRegistry(KontaktlofteDb db, CaseNumbers numbers) :
 
     public string Name => AdapterName;
 
-    public async Task<RegistryAnswer> RegisterAsync(RegistryOrder order, CancellationToken cancel)
+    public async Task<RegistryAnswer> RegisterAsync(RegistryOrder order, IRegistryMemo memo, CancellationToken cancel)
     {
         if (await RegisteredAsync(order.InternetMessageId, cancel) is { } earlier) return earlier;
         await using var transaction = await db.Database.BeginTransactionAsync(cancel);

@@ -96,6 +96,7 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
                     SessionKey = table.Column<string>(type: "TEXT", nullable: true),
                     ActingFor = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
                     RegisteredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RegistryMemo = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Problem = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>

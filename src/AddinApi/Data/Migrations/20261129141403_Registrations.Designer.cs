@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kontaktlofte.AddinApi.Data.Migrations
 {
     [DbContext(typeof(KontaktlofteDb))]
-    [Migration("20261129141217_Registrations")]
+    [Migration("20261129141403_Registrations")]
     partial class Registrations
     {
         /// <inheritdoc />
@@ -542,6 +542,10 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
                     b.Property<string>("Registry")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegistryMemo")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SecrecyGround")
