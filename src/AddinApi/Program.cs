@@ -14,6 +14,7 @@ using Kontaktlofte.AddinApi.Problems;
 using Kontaktlofte.AddinApi.Promises;
 using Kontaktlofte.AddinApi.Promises.Classification;
 using Kontaktlofte.AddinApi.Registry;
+using Kontaktlofte.AddinApi.Registration;
 using Kontaktlofte.AddinApi.Sandbox;
 using Kontaktlofte.AddinApi.Watching;
 
@@ -36,6 +37,7 @@ builder.AddOutbox();
 builder.AddAcknowledgements();
 builder.AddWatching();
 builder.AddRegistry();
+builder.AddRegistration();
 
 var app = builder.Build();
 
@@ -57,6 +59,7 @@ app.MapAcknowledgements();
 app.MapWorklist();
 app.MapMailboxes();
 app.MapHandover();
+app.MapRegistration();
 app.MapSandbox();
 
 await app.MigrateDatabaseAsync();

@@ -34,6 +34,9 @@ public sealed record MailboxMessage(
 {
     /// <summary>Reply-To: where the sender asked for answers (a web form names the citizen here).</summary>
     public IReadOnlyList<MailAddress> ReplyTo { get; init; } = [];
+
+    /// <summary>The To recipients (an outgoing record's party in the register).</summary>
+    public IReadOnlyList<MailAddress> To { get; init; } = [];
 }
 
 /// <summary>What a reply draft is made of.</summary>
@@ -51,9 +54,9 @@ public enum SendOutcome { Sent, Confirming }
 
 /// <summary>The mark the product leaves on a citizen's message: an Outlook category and a property.</summary>
 /// <param name="Category">The category to set.</param>
-/// <param name="PropertyValue">The named property's value.</param>
+/// <param name="PropertyValue">The named property's value; null leaves the property as it is (a registration's category).</param>
 /// <param name="Replaces">Categories it takes the place of (the product's other labels); the official's own stay.</param>
-public sealed record MessageMark(string Category, string PropertyValue, IReadOnlyCollection<string>? Replaces = null)
+public sealed record MessageMark(string Category, string? PropertyValue, IReadOnlyCollection<string>? Replaces = null)
 {
     /// <summary>The message's categories with this mark: the official's own kept, the replaced ones gone, this one once.</summary>
     public List<string> Apply(IReadOnlyList<string> categories) =>
@@ -105,6 +108,10 @@ public interface IMailbox
     Task<SendOutcome> SendDraftAsync(MailboxOwner owner, string draftId, CancellationToken cancel);
 
     Task MarkAsync(MailboxOwner owner, MailboxMessage message, MessageMark mark, CancellationToken cancel);
+
+    /// <summary>The names of the message's attachments, inline images left out (a register entry lists what came with the mail).</summary>
+    Task<IReadOnlyList<string>> AttachmentNamesAsync(MailboxOwner owner, string id, CancellationToken cancel) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
 
     /// <summary>
     /// When the message was answered by a sent message other than <paramref name="ownReceipts"/>, else null. With

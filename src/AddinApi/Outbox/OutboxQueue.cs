@@ -28,6 +28,24 @@ internal sealed class OutboxQueue(KontaktlofteDb db, IEnumerable<IOutboxSender> 
         }).Entity;
     }
 
+    /// <summary>
+    /// Puts a given-up item back in the queue, due now, with its attempts counted afresh (a registrar's "Försök igen" after
+    /// Lex was down for hours); one still queued is only made due now. Saved with the caller's change.
+    /// </summary>
+    public async Task RetryAsync(Guid id, string kind, CancellationToken cancel)
+    {
+        var now = clock.GetUtcNow();
+        var item = await db.Set<OutboxItem>().FirstOrDefaultAsync(i => i.Id == id, cancel);
+        if (item is null)
+        {
+            Enqueue(id, kind).ClaimedUntil = null;
+            return;
+        }
+        if (item.Status == OutboxStatus.Sent) return;
+        if (item.Status == OutboxStatus.Failed) (item.Status, item.Attempts, item.DoneAt) = (OutboxStatus.Queued, 0, null);
+        item.NextAttemptAt = now;
+    }
+
     public Task<OutboxItem?> FindAsync(Guid id, CancellationToken cancel) =>
         db.Set<OutboxItem>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancel);
 

@@ -36,8 +36,8 @@ internal sealed class SandboxMailbox(SandboxDb db, TimeProvider clock) : IMailbo
         if (mail is not null) return null;
         // Like Graph with immutable ids, a sent reply keeps its draft's id in Sent Items.
         var sent = await db.SandboxSentMail.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancel);
-        return sent is null ? null : new MailboxMessage(sent.Id, null, null, new MailAddress(null, owner.Email), sent.Subject, sent.BodyHtml, null,
-            sent.SentAt ?? sent.CreatedAt, new Dictionary<string, string>(), []);
+        return sent is null ? null : new MailboxMessage(sent.Id, InternetMessageIdOf(sent.Id), null, new MailAddress(null, owner.Email), sent.Subject, sent.BodyHtml, null,
+            sent.SentAt ?? sent.CreatedAt, new Dictionary<string, string>(), []) { To = [new MailAddress(null, sent.To)] };
     }
 
     public static MailboxMessage ToMessage(SandboxMail mail)
@@ -50,6 +50,7 @@ internal sealed class SandboxMailbox(SandboxDb db, TimeProvider clock) : IMailbo
             // As Graph's replyTo: the header a web form sets, "Name <address>".
             ReplyTo = headers.TryGetValue("Reply-To", out var replyTo) && System.Net.Mail.MailAddress.TryCreate(replyTo, out var parsed)
                 ? [new MailAddress(parsed.DisplayName.Length > 0 ? parsed.DisplayName : null, parsed.Address)] : [],
+            To = [new MailAddress(SandboxUsers.Find(mail.Mailbox)?.Name, mail.Mailbox)],
         };
     }
 
@@ -136,7 +137,7 @@ internal sealed class SandboxMailbox(SandboxDb db, TimeProvider clock) : IMailbo
         var categories = string.Join(';', mark.Apply(message.Categories));
         var version = await db.NextVersionAsync(cancel);
         await db.SandboxMail.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.Categories, categories).SetProperty(m => m.Mark, mark.PropertyValue).SetProperty(m => m.Version, version), cancel);
+            .SetProperty(m => m.Categories, categories).SetProperty(m => m.Mark, m => mark.PropertyValue ?? m.Mark).SetProperty(m => m.Version, version), cancel);
     }
 
     public async Task<DateTimeOffset?> AnsweredAtAsync(MailboxOwner owner, MailboxMessage message,

@@ -431,7 +431,7 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
                     b.ToTable("Messages", (string)null);
                 });
 
-            modelBuilder.Entity("Kontaktlofte.AddinApi.Registration.Registration", b =>
+            modelBuilder.Entity("Kontaktlofte.AddinApi.Registration.MailRegistration", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

@@ -65,7 +65,8 @@ internal sealed class GraphMailbox(GraphClients graph, IHttpContextAccessor http
         try
         {
             var message = await Client(owner).Me.Messages[id].GetAsync(request => request.QueryParameters.Select =
-                ["id", "internetMessageId", "conversationId", "from", "replyTo", "subject", "body", "receivedDateTime", "categories", "internetMessageHeaders"],
+                ["id", "internetMessageId", "conversationId", "from", "replyTo", "toRecipients", "subject", "body", "receivedDateTime", "categories",
+                    "internetMessageHeaders"],
                 cancel);
             return message is null ? null : ToMessage(message);
         }
@@ -87,6 +88,8 @@ internal sealed class GraphMailbox(GraphClients graph, IHttpContextAccessor http
         message.Categories ?? [])
     {
         ReplyTo = (message.ReplyTo ?? []).Where(r => r.EmailAddress?.Address is not null)
+            .Select(r => new MailAddress(r.EmailAddress!.Name, r.EmailAddress.Address)).ToList(),
+        To = (message.ToRecipients ?? []).Where(r => r.EmailAddress?.Address is not null)
             .Select(r => new MailAddress(r.EmailAddress!.Name, r.EmailAddress.Address)).ToList(),
     };
 
@@ -176,12 +179,23 @@ internal sealed class GraphMailbox(GraphClients graph, IHttpContextAccessor http
 
     public Task MarkAsync(MailboxOwner owner, MailboxMessage message, MessageMark mark, CancellationToken cancel) => GraphCalls.Call(async () =>
     {
-        await Client(owner).Me.Messages[message.Id].PatchAsync(new Message
-        {
-            Categories = mark.Apply(message.Categories),
-            SingleValueExtendedProperties = [new SingleValueLegacyExtendedProperty { Id = MarkProperty, Value = mark.PropertyValue }],
-        }, cancellationToken: cancel);
+        var patch = new Message { Categories = mark.Apply(message.Categories) };
+        // Set only what has a value (kiota-dotnet#535): a registration's category leaves the acknowledgement's property alone.
+        if (mark.PropertyValue is not null)
+            patch.SingleValueExtendedProperties = [new SingleValueLegacyExtendedProperty { Id = MarkProperty, Value = mark.PropertyValue }];
+        await Client(owner).Me.Messages[message.Id].PatchAsync(patch, cancellationToken: cancel);
         return true;
+    }, cancel);
+
+    public Task<IReadOnlyList<string>> AttachmentNamesAsync(MailboxOwner owner, string id, CancellationToken cancel) => GraphCalls.Call(async () =>
+    {
+        // Names only (never the content); inline images are part of the body, not attachments of the record.
+        var page = await Client(owner).Me.Messages[id].Attachments.GetAsync(request =>
+        {
+            request.QueryParameters.Select = ["name", "isInline"];
+            request.QueryParameters.Top = 100;
+        }, cancel);
+        return (IReadOnlyList<string>)(page?.Value ?? []).Where(a => a.IsInline != true && !string.IsNullOrWhiteSpace(a.Name)).Select(a => a.Name!).ToList();
     }, cancel);
 
     public Task<DateTimeOffset?> AnsweredAtAsync(MailboxOwner owner, MailboxMessage message, IReadOnlyCollection<string> ownReceipts,

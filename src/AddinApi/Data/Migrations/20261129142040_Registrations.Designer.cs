@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kontaktlofte.AddinApi.Data.Migrations
 {
     [DbContext(typeof(KontaktlofteDb))]
-    [Migration("20261129141403_Registrations")]
+    [Migration("20261129142040_Registrations")]
     partial class Registrations
     {
         /// <inheritdoc />
@@ -434,7 +434,7 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
                     b.ToTable("Messages", (string)null);
                 });
 
-            modelBuilder.Entity("Kontaktlofte.AddinApi.Registration.Registration", b =>
+            modelBuilder.Entity("Kontaktlofte.AddinApi.Registration.MailRegistration", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

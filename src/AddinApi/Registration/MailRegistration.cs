@@ -28,7 +28,7 @@ public enum RegistrationState
 /// form (OSL 5 kap. 2 §) and the numbers once known. One per Internet message id: a mail is registered once, however many
 /// copies of it are registered. Never the body.
 /// </summary>
-public sealed class Registration
+public sealed class MailRegistration
 {
     public Guid Id { get; set; }
     /// <summary>The mail's id in <see cref="Mailbox"/> (immutable) and its Internet message id (unique).</summary>
@@ -99,9 +99,9 @@ public sealed class Registration
     public const int MaxTitle = 500;
 }
 
-internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Registration>
+internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<MailRegistration>
 {
-    public void Configure(EntityTypeBuilder<Registration> registration)
+    public void Configure(EntityTypeBuilder<MailRegistration> registration)
     {
         registration.ToTable("Registrations");
         registration.Property(r => r.MessageId).HasMaxLength(512);
@@ -113,14 +113,14 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         registration.Property(r => r.Registry).HasMaxLength(16);
         registration.Property(r => r.CaseNumber).HasMaxLength(40);
         registration.Property(r => r.Series).HasMaxLength(Registry.CaseNumber.MaxSeriesLength);
-        registration.Property(r => r.CaseTitle).HasMaxLength(Registration.MaxTitle);
-        registration.Property(r => r.CaseTitleKeptApart).HasMaxLength(Registration.MaxTitle);
+        registration.Property(r => r.CaseTitle).HasMaxLength(MailRegistration.MaxTitle);
+        registration.Property(r => r.CaseTitleKeptApart).HasMaxLength(MailRegistration.MaxTitle);
         registration.Property(r => r.DocumentType).HasMaxLength(100);
         registration.Property(r => r.ClassificationCode).HasMaxLength(20);
         registration.Property(r => r.Officer).HasMaxLength(320);
         registration.Property(r => r.SecrecyGround).HasMaxLength(100);
-        registration.Property(r => r.Title).HasMaxLength(Registration.MaxTitle);
-        registration.Property(r => r.TitleKeptApart).HasMaxLength(Registration.MaxTitle);
+        registration.Property(r => r.Title).HasMaxLength(MailRegistration.MaxTitle);
+        registration.Property(r => r.TitleKeptApart).HasMaxLength(MailRegistration.MaxTitle);
         registration.Property(r => r.PartyName).HasMaxLength(200);
         registration.Property(r => r.PartyAddress).HasMaxLength(320);
         registration.Property(r => r.PartyKeptApartName).HasMaxLength(200);
@@ -148,6 +148,6 @@ internal static class RegistrationSet
 {
     extension(KontaktlofteDb db)
     {
-        public DbSet<Registration> Registrations => db.Set<Registration>();
+        public DbSet<MailRegistration> Registrations => db.Set<MailRegistration>();
     }
 }
