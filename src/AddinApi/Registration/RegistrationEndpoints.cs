@@ -18,7 +18,7 @@ namespace Kontaktlofte.AddinApi.Registration;
 /// <summary>What the registration handlers use, bound as one parameter.</summary>
 /// <remarks><c>Shared</c> is the pane's <c>?mailbox=</c>: the function mailbox the message is in; null for the caller's own.</remarks>
 internal sealed record RegistrationServices(ClaimsPrincipal User, SignedInOfficial Me, IMailbox Mailbox, MessageTracker Tracker, IRegistry Registry,
-    OutboxQueue Outbox, KontaktlofteDb Db, TimeProvider Clock, IOptions<RegistryOptions> Options, IOptions<OrganisationOptions> Organisation,
+    OutboxQueue Outbox, Confidentiality.ConfidentialContent Confidential, KontaktlofteDb Db, TimeProvider Clock, IOptions<RegistryOptions> Options, IOptions<OrganisationOptions> Organisation,
     [property: FromQuery(Name = "mailbox")] string? Shared)
 {
     public bool Registrar => User.IsInRole(Roles.Registrator);
@@ -85,6 +85,11 @@ public static class RegistrationEndpoints
             .WithName("RetryRegistration")
             .WithSummary("Skicka en registrering som väntar på Lex igen (registrator)");
 
+        app.MapGet("/api/cases", ConversationCasesAsync)
+            .WithName("ConversationCases")
+            .WithTags("Registrering")
+            .WithSummary("Ärenden där ett mejl i konversationen är registrerat (för \"registrera svaret i samma ärende\")")
+            .RequireAuthorization(Policies.Official);
         app.MapGet("/api/cases/{*caseNumber}", CaseAsync)
             .WithName("Case")
             .WithTags("Registrering")
@@ -239,9 +244,12 @@ public static class RegistrationEndpoints
         }
         var me = await s.Me.GetAsync(cancel);
         var owner = await s.Mailbox.OpenAsync(s.User, s.Shared, cancel);
-        var tracked = await s.Tracker.TrackAsync(owner, id, cancel);
-        if (tracked is null) return NotFoundMessage.Answer;
-        var message = tracked.Message;
+        var message = await s.Mailbox.GetMessageAsync(owner, MailboxIds.Rest(id), cancel);
+        if (message is null) return NotFoundMessage.Answer;
+        // Mail that came in is tracked (classified: a sensitive one keeps no subject); the official's own reply — asked for
+        // from compose, "registrera svaret i samma ärende" — is not a citizen's mail and is not tracked.
+        var outgoing = string.Equals(message.From.Address, owner.Address, StringComparison.OrdinalIgnoreCase);
+        var facts = outgoing ? null : (await s.Tracker.TrackAsync(message, owner.Address, null, cancel)).Facts;
         var internetId = InternetId(message);
         var registration = await s.Db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.InternetMessageId == internetId, cancel);
         // Asked already (by anyone), or registered already: the same answer, no second entry in the queue.
@@ -252,12 +260,12 @@ public static class RegistrationEndpoints
 
         owner = await s.Mailbox.OpenForLaterAsync(s.User, cancel) with { Shared = owner.Shared };
         var now = s.Clock.GetUtcNow();
-        var sensitive = tracked.Facts.Sensitive;
+        var sensitive = facts?.Sensitive ?? s.Confidential.Find(message.Subject).Count > 0;
         var request = new RegistrationRequest
         {
             Id = Guid.CreateVersion7(now), MessageId = message.Id, InternetMessageId = internetId, ConversationId = message.ConversationId,
             Mailbox = owner.Address, RequestedBy = me.Email, RequestedByName = me.Name, SessionKey = owner.SessionKey, RequestedAt = now, Note = note,
-            CaseNumber = caseNumber, ReceivedAt = tracked.Facts.ReceivedAt, Sensitive = sensitive, WebLink = tracked.Facts.WebLink,
+            CaseNumber = caseNumber, ReceivedAt = facts?.ReceivedAt ?? message.ReceivedAt, Sensitive = sensitive, WebLink = facts?.WebLink,
             // The queue shows what the mail is while it waits; never for a sensitive mail (design.md, Data).
             Subject = sensitive ? null : Cut(CitizenMails.OriginalSubject(message.Subject), 500),
             FromName = sensitive ? null : Cut(message.From.Name, 200), FromAddress = sensitive ? null : Cut(message.From.Address, 320),
@@ -375,6 +383,17 @@ public static class RegistrationEndpoints
         var keptApart = s.Registrar;
         var titleKeptApart = keptApart ? documents.Select(d => d.CaseTitleKeptApart).FirstOrDefault(t => t is not null) : null;
         return TypedResults.Ok(new CaseView(written, title, titleKeptApart, documents.Select(d => RegistrationShow.View(d, keptApart)).ToList()));
+    }
+
+    private static async Task<Results<Ok<ConversationCases>, ValidationProblem>> ConversationCasesAsync(string? conversationId,
+        [AsParameters] RegistrationServices s, CancellationToken cancel)
+    {
+        if (string.IsNullOrWhiteSpace(conversationId) || conversationId.Length > 512)
+            return Invalid.Field("conversationId", "Ange conversationId: konversationens id från Outlook.");
+        var cases = await s.Db.Registrations.AsNoTracking().Where(r => r.ConversationId == conversationId && r.CaseNumber != null)
+            .OrderByDescending(r => r.CreatedAt).Select(r => new { r.CaseNumber, r.CaseTitle }).Take(20).ToListAsync(cancel);
+        return TypedResults.Ok(new ConversationCases(cases.DistinctBy(c => c.CaseNumber)
+            .Select(c => new CaseSuggestion(c.CaseNumber!, c.CaseTitle.Length > 0 ? c.CaseTitle : null, "conversation")).ToList()));
     }
 
     /// <summary>A case's public title: from the first registration that opened or named it, else from the embedded registry.</summary>

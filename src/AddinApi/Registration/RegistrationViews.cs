@@ -43,6 +43,9 @@ public sealed record CaseView(string CaseNumber, string? Title, string? TitleKep
 /// <remarks>Why: <c>conversation</c> or <c>sender</c>.</remarks>
 public sealed record CaseSuggestion(string CaseNumber, string? CaseTitle, string Why);
 
+/// <summary>The cases a conversation's mail is registered in (public titles).</summary>
+public sealed record ConversationCases(IReadOnlyList<CaseSuggestion> Cases);
+
 /// <summary>What the form starts from (registrars only): the direction from the folder, the title from the subject, the sender, the day.</summary>
 public sealed record RegistrationPrefill(string Direction, string Title, MailAddress From, DateOnly Date, bool Sensitive, IReadOnlyList<string> Attachments);
 
