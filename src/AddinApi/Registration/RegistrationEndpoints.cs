@@ -85,6 +85,12 @@ public static class RegistrationEndpoints
             .WithName("RetryRegistration")
             .WithSummary("Skicka en registrering som väntar på Lex igen (registrator)");
 
+        app.MapGet("/api/registry/series", (IOptions<RegistryOptions> options) =>
+                TypedResults.Ok(new SeriesList(options.Value.Series.Select(x => new SeriesView(x.Code, x.Name)).ToList())))
+            .WithName("RegistrySeries")
+            .WithTags("Registrering")
+            .WithSummary("Diarieserierna (Registry:Series): kod och namn")
+            .RequireAuthorization(Policies.Official);
         app.MapGet("/api/cases", ConversationCasesAsync)
             .WithName("ConversationCases")
             .WithTags("Registrering")

@@ -43,6 +43,12 @@ public sealed record CaseView(string CaseNumber, string? Title, string? TitleKep
 /// <remarks>Why: <c>conversation</c> or <c>sender</c>.</remarks>
 public sealed record CaseSuggestion(string CaseNumber, string? CaseTitle, string Why);
 
+/// <summary>A number series: its code in the case number and the administration's name.</summary>
+public sealed record SeriesView(string Code, string Name);
+
+/// <summary>The configured series.</summary>
+public sealed record SeriesList(IReadOnlyList<SeriesView> Series);
+
 /// <summary>The cases a conversation's mail is registered in (public titles).</summary>
 public sealed record ConversationCases(IReadOnlyList<CaseSuggestion> Cases);
 
