@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Kontaktlofte.AddinApi.Registry.Lex;
 
 namespace Kontaktlofte.AddinApi.Registry;
 
@@ -20,6 +21,12 @@ public sealed class RegistryOptions
     /// <summary>Digits the sequence is padded to when written: 5 gives <c>KS/2021:00012</c>, 0 gives <c>KS/2021:12</c>.</summary>
     [Range(0, CaseNumber.MaxSequenceDigits, ErrorMessage = "Registry:SequenceDigits ska vara mellan 0 (inga inledande nollor) och 9.")]
     public int SequenceDigits { get; set; }
+
+    /// <summary>Lex by mail (<c>Registry:LexMail</c>): checked at start when it is the adapter.</summary>
+    public LexMailOptions LexMail { get; set; } = new();
+
+    /// <summary>Lex over HTTP (<c>Registry:LexHttp</c>): checked at start when it is the adapter.</summary>
+    public LexHttpOptions LexHttp { get; set; } = new();
 
     /// <summary>The series with this code, or null (an unknown series is a 400, not a new sequence).</summary>
     public RegistrySeries? Find(string code) => Series.FirstOrDefault(s => s.Code == code);

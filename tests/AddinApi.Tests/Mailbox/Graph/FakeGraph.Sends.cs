@@ -58,6 +58,11 @@ public sealed partial class FakeGraph
                 },
                 ["toRecipients"] = Param("toRecipients")?.DeepClone() ?? new JsonArray(),
             };
+            if (original["attachments"] is JsonArray attachments)
+            {
+                draft["attachments"] = attachments.DeepClone();
+                draft["hasAttachments"] = attachments.Count > 0;
+            }
             _messages[draftId] = draft;
             _mailboxOf[draftId] = "me";
             return Results.Json(draft, statusCode: StatusCodes.Status201Created);
