@@ -72,16 +72,16 @@ public static class RegistrationEndpoints
         registrar.MapGet("/registration-requests", RequestsAsync)
             .WithName("RegistrationRequests")
             .WithSummary("Kön \"Att registrera\": tjänstepersonernas begäranden (registrator)");
-        registrar.MapPost("/registration-requests/{requestId:guid}/decision", DecideAsync)
+        registrar.MapPost("/registration-requests/{requestId}/decision", DecideAsync)
             .WithName("DecideRegistrationRequest")
             .WithSummary("Besluta att ett mejl inte behöver registreras (OSL 5 kap. 1 §), med skäl (registrator)");
         registrar.MapGet("/registrations", ListAsync)
             .WithName("Registrations")
             .WithSummary("Registreringar efter ärende, datum och läge (registrator); offentliga uppgifter, aldrig det som hålls isär");
-        registrar.MapGet("/registrations/{registrationId:guid}", OneAsync)
+        registrar.MapGet("/registrations/{registrationId}", OneAsync)
             .WithName("RegistrationEntry")
             .WithSummary("En registrering, med det som hålls isär för en sekretessmarkerad handling (registrator)");
-        registrar.MapPost("/registrations/{registrationId:guid}/retry", RetryAsync)
+        registrar.MapPost("/registrations/{registrationId}/retry", RetryAsync)
             .WithName("RetryRegistration")
             .WithSummary("Skicka en registrering som väntar på Lex igen (registrator)");
 
@@ -304,7 +304,7 @@ public static class RegistrationEndpoints
             .Select(q => RegistrationShow.Request(q, q.RegistrationId is { } r ? registrations.GetValueOrDefault(r) : null)).ToList()));
     }
 
-    private static async Task<Results<Ok<RequestView>, ValidationProblem, ProblemHttpResult>> DecideAsync(Guid requestId, RequestDecisionInput? input,
+    private static async Task<Results<Ok<RequestView>, ValidationProblem, ProblemHttpResult>> DecideAsync(string requestId, RequestDecisionInput? input,
         [AsParameters] RegistrationServices s, CancellationToken cancel)
     {
         if (input?.Decision?.Trim() != "not-registered")
@@ -321,7 +321,7 @@ public static class RegistrationEndpoints
         if (note?.Length > RegistrationRequest.MaxNote) return Invalid.Field("note", $"Anteckningen får vara högst {RegistrationRequest.MaxNote} tecken.");
         if (note is not null && Confidentiality.PersonalIdentityNumber.Find(note, s.Today).Any())
             return Invalid.Field("note", "Skriv inte personnummer i anteckningen.");
-        var request = await s.Db.RegistrationRequests.FirstOrDefaultAsync(q => q.Id == requestId, cancel);
+        var request = Guid.TryParse(requestId, out var key) ? await s.Db.RegistrationRequests.FirstOrDefaultAsync(q => q.Id == key, cancel) : null;
         if (request is null) return TypedResults.Problem("Begäran finns inte.", statusCode: StatusCodes.Status404NotFound);
         if (request.State != RequestState.Pending)
             return TypedResults.Problem($"Begäran är redan avgjord: {RegistrationShow.RequestStateText(request.State)}.", statusCode: StatusCodes.Status409Conflict);
@@ -344,6 +344,8 @@ public static class RegistrationEndpoints
             var written = number.Value.Format(s.Options.Value.SequenceDigits);
             query = query.Where(r => r.CaseNumber == written);
         }
+        if (from is { Year: < CaseNumber.MinYear or > CaseNumber.MaxYear }) return Invalid.Field("from", "Från-datumet ska vara mellan år 2000 och 2099.");
+        if (to is { Year: < CaseNumber.MinYear or > CaseNumber.MaxYear }) return Invalid.Field("to", "Till-datumet ska vara mellan år 2000 och 2099.");
         if (from > to) return Invalid.Field("from", "Från-datumet ska vara före till-datumet.");
         if (from is { } f) { var start = Stockholm(f); query = query.Where(r => r.CreatedAt >= start); }
         if (to is { } t) { var end = Stockholm(t.AddDays(1)); query = query.Where(r => r.CreatedAt < end); }
@@ -358,14 +360,14 @@ public static class RegistrationEndpoints
         return TypedResults.Ok(new RegistrationList(items.Select(r => RegistrationShow.View(r, keptApart: false)).ToList()));
     }
 
-    private static async Task<Results<Ok<RegistrationView>, NotFound>> OneAsync(Guid registrationId, [AsParameters] RegistrationServices s, CancellationToken cancel) =>
-        await s.Db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == registrationId, cancel) is { } r
+    private static async Task<Results<Ok<RegistrationView>, NotFound>> OneAsync(string registrationId, [AsParameters] RegistrationServices s, CancellationToken cancel) =>
+        Guid.TryParse(registrationId, out var key) && await s.Db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == key, cancel) is { } r
             ? TypedResults.Ok(RegistrationShow.View(r, keptApart: true)) : TypedResults.NotFound();
 
-    private static async Task<Results<Accepted<RegistrationView>, NotFound, ProblemHttpResult>> RetryAsync(Guid registrationId,
+    private static async Task<Results<Accepted<RegistrationView>, NotFound, ProblemHttpResult>> RetryAsync(string registrationId,
         [AsParameters] RegistrationServices s, CancellationToken cancel)
     {
-        var registration = await s.Db.Registrations.FirstOrDefaultAsync(r => r.Id == registrationId, cancel);
+        var registration = Guid.TryParse(registrationId, out var key) ? await s.Db.Registrations.FirstOrDefaultAsync(r => r.Id == key, cancel) : null;
         if (registration is null) return TypedResults.NotFound();
         if (registration.State != RegistrationState.Queued)
             return TypedResults.Problem("Bara en registrering som väntar kan skickas igen.", statusCode: StatusCodes.Status409Conflict);

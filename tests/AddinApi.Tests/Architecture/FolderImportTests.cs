@@ -14,8 +14,12 @@ public sealed partial class FolderImportTests
     private static readonly string[] Features = ["Drafts", "Promises", "Acknowledgements", "Watching", "Registration", "Coverage"];
     private static readonly string[] Ports = ["Mailbox", "Directory", "Registry"];
 
-    /// <summary>Feature → feature edges the design names: acknowledging writes to the message's promise.</summary>
-    private static readonly (string From, string To)[] AllowedBetweenFeatures = [("Acknowledgements", "Promises"), ("Watching", "Promises")];
+    /// <summary>
+    /// Feature → feature edges the design names: acknowledging writes to the message's promise, the watcher tracks, and a
+    /// registration request reads the tracked message (is it sensitive: then its subject is not kept).
+    /// </summary>
+    private static readonly (string From, string To)[] AllowedBetweenFeatures =
+        [("Acknowledgements", "Promises"), ("Watching", "Promises"), ("Registration", "Promises")];
 
     public TestContext TestContext { get; set; } = null!;
 

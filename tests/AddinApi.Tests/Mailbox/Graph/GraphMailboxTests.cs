@@ -81,7 +81,7 @@ public sealed class GraphMailboxTests
         Assert.AreEqual("open", promise.GetProperty("state").GetString());
 
         var read = _graph.Where("GET", $"/me/messages/{RestId}").Single();
-        StringAssert.Contains(read.Query, "$select=id,internetMessageId,conversationId,from,replyTo,subject,body,receivedDateTime,categories,internetMessageHeaders");
+        StringAssert.Contains(read.Query, "$select=id,internetMessageId,conversationId,from,replyTo,toRecipients,subject,body,receivedDateTime,categories,internetMessageHeaders");
         var sent = _graph.Where("GET", "/me/mailFolders/sentitems/messages").Single();
         StringAssert.Contains(sent.Query, $"$filter=conversationId eq '{Conversation}'");
         foreach (var request in _graph.Requests)
