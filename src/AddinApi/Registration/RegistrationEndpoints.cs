@@ -61,6 +61,7 @@ public static class RegistrationEndpoints
         message.MapGet("/registration", ForMessageAsync)
             .WithName("MessageRegistration")
             .WithSummary("Mejlets registrering: numren när de finns, begäran, och för registratorn förslag på ärende")
+            .WithDescription("En registrator som öppnar en begäran ur kön anger requestId: mejlet läses då i tjänstepersonens brevlåda.")
             .RequireAuthorization(Policies.Official);
         message.MapPost("/registration-request", RequestAsync)
             .WithName("RequestRegistration")
@@ -187,14 +188,19 @@ public static class RegistrationEndpoints
         };
     }
 
-    private static async Task<Ok<MessageRegistration>> ForMessageAsync(string id, [AsParameters] RegistrationServices s, CancellationToken cancel)
+    private static async Task<Ok<MessageRegistration>> ForMessageAsync(string id, string? requestId, [AsParameters] RegistrationServices s,
+        CancellationToken cancel)
     {
-        var owner = await s.Mailbox.OpenAsync(s.User, s.Shared, cancel);
+        // A registrar opening a request from the queue: the mail is in the official's mailbox, reached through the request's session.
+        var request = s.Registrar && Guid.TryParse(requestId, out var key)
+            ? await s.Db.RegistrationRequests.AsNoTracking().FirstOrDefaultAsync(q => q.Id == key && q.MessageId == MailboxIds.Rest(id), cancel)
+            : null;
+        var owner = request?.Owner ?? await s.Mailbox.OpenAsync(s.User, s.Shared, cancel);
         var message = await s.Mailbox.GetMessageAsync(owner, MailboxIds.Rest(id), cancel);
         if (message is null) return TypedResults.Ok(new MessageRegistration(null, null, [], null));
         var internetId = InternetId(message);
         var registration = await s.Db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.InternetMessageId == internetId, cancel);
-        var request = await s.Db.RegistrationRequests.AsNoTracking().Where(q => q.InternetMessageId == internetId)
+        request = await s.Db.RegistrationRequests.AsNoTracking().Where(q => q.InternetMessageId == internetId)
             .OrderByDescending(q => q.RequestedAt).FirstOrDefaultAsync(cancel);
         if (!s.Registrar)
             // An official sees the public entry of their mail's registration, and their request.

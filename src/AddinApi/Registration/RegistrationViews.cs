@@ -61,10 +61,10 @@ public sealed record MessageRegistration(RegistrationView? Registration, Request
 
 /// <summary>An official's request in "Att registrera".</summary>
 /// <remarks>State: <c>pending</c>, <c>registered</c> or <c>not-registered</c>. Subject and From while the request waits only, never for a
-/// sensitive mail. Reason: <c>ringa-betydelse</c> or <c>hålls-ordnad</c> when not registered.</remarks>
+/// sensitive mail. Reason: <c>ringa-betydelse</c> or <c>hålls-ordnad</c> when not registered, ReasonText in Swedish.</remarks>
 public sealed record RequestView(Guid Id, string MessageId, string Mailbox, MailAddress RequestedBy, DateTimeOffset RequestedAt, string? Note,
     string? CaseNumber, string? Subject, MailAddress? From, DateTimeOffset ReceivedAt, bool Sensitive, string? WebLink, string State, string StateText,
-    string? Reason, string? DecisionNote, PublicEntry? Registration);
+    string? Reason, string? ReasonText, string? DecisionNote, PublicEntry? Registration);
 
 /// <summary>The queue "Att registrera".</summary>
 public sealed record RequestList(IReadOnlyList<RequestView> Items);
@@ -136,7 +136,7 @@ internal static class RegistrationShow
     public static RequestView Request(RegistrationRequest q, MailRegistration? registration) => new(q.Id, q.MessageId, q.Mailbox,
         new MailAddress(q.RequestedByName, q.RequestedBy), q.RequestedAt, q.Note, q.CaseNumber, q.Subject,
         q.FromAddress is null ? null : new MailAddress(q.FromName, q.FromAddress), q.ReceivedAt, q.Sensitive, q.WebLink, RequestStateName(q.State),
-        RequestStateText(q.State), q.Reason is { } reason ? Reason(reason) : null, q.DecisionNote, registration is null ? null : Public(registration));
+        RequestStateText(q.State), q.Reason is { } reason ? Reason(reason) : null, q.Reason is { } why ? ReasonText(why) : null, q.DecisionNote, registration is null ? null : Public(registration));
 
     private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
 }

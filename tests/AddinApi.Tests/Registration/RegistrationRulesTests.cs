@@ -32,7 +32,15 @@ public sealed class RegistrationRulesTests
     private static (RegistrationProblem? Problem, RegistrationChoice? Choice) Check(RegistrationInput? form)
     {
         var problem = RegistrationRules.Check(form, Options, Internal, Today, out var choice);
+        Said(problem);
         return (problem, choice);
+    }
+
+    /// <summary>Every refusal says what is wrong, in Swedish words the registrar can act on.</summary>
+    private static RegistrationProblem? Said(RegistrationProblem? problem)
+    {
+        if (problem is not null) Assert.IsGreaterThan(20, problem.Message.Length, $"{problem.Field}: \"{problem.Message}\"");
+        return problem;
     }
 
     private static string? FieldOf(RegistrationInput form) => Check(form).Problem?.Field;
@@ -82,6 +90,7 @@ public sealed class RegistrationRulesTests
         Assert.AreEqual("KS/2026:00017", choice.Case!.Value.Format(Options.SequenceDigits));
         Assert.IsNull(choice.CaseTitle, "an existing case's title is the registry's, not the form's");
         Assert.IsNull(choice.Series);
+        Assert.IsNull(Check(Form(caseNumber: "KS/2026:17", caseTitle: "Ignoreras")).Choice!.CaseTitle, "a title sent with an existing case is not taken");
     }
 
     [TestMethod]
@@ -130,7 +139,8 @@ public sealed class RegistrationRulesTests
         Assert.AreEqual("secrecyGround", FieldOf(Form(secret: true, secrecyGround: " ")));
         Assert.AreEqual("secrecyGround", FieldOf(Form(secret: true, secrecyGround: "sekretess")));
         Assert.AreEqual("secrecyGround", FieldOf(Form(secret: true, secrecyGround: "OSL 26:1")));
-        Assert.AreEqual("secrecyGround", FieldOf(Form(secret: true, secrecyGround: "OSL 26 kap. 1 § " + new string('x', 90))), "at most 100 characters");
+        Assert.AreEqual("secrecyGround", FieldOf(Form(secret: true, secrecyGround: "OSL 26 kap. 1 § " + new string('x', 85))), "a ground, not a text");
+        Assert.IsNull(FieldOf(Form(secret: true, secrecyGround: "OSL 26 kap. 1 § " + new string('x', 60))), "a paragraph's wording after it");
         Assert.AreEqual("secrecyGround", FieldOf(Form(secret: false, secrecyGround: "OSL 26 kap. 1 §")));
         Assert.AreEqual("secrecyGround", FieldOf(Form(secrecyGround: "OSL 26 kap. 1 §")), "not secret unless said");
 
@@ -180,6 +190,16 @@ public sealed class RegistrationRulesTests
         Assert.AreEqual(accepted ? null : "officer", FieldOf(Form(officer: officer)));
 
     [TestMethod]
+    public void An_officers_address_is_at_most_320_characters()
+    {
+        const string domain = "@botkyrka.se";
+        var longest = new string('a', 320 - domain.Length) + domain;
+        Assert.AreEqual(320, longest.Length);
+        Assert.IsNull(FieldOf(Form(officer: longest)));
+        Assert.AreEqual("officer", FieldOf(Form(officer: "b" + longest)));
+    }
+
+    [TestMethod]
     public void A_public_entry_takes_the_subject_and_the_sender_of_an_incoming_mail()
     {
         var choice = Check(Form()).Choice!;
@@ -226,7 +246,7 @@ public sealed class RegistrationRulesTests
     public void A_subject_with_a_personal_identity_number_needs_the_registrars_own_title()
     {
         var choice = Check(Form()).Choice!;
-        Assert.AreEqual("documentTitle", RegistrationRules.Entry(choice, "Ansökan 19811218-9876", Karin, [], Received, [], Today, out _)!.Field);
+        Assert.AreEqual("documentTitle", Said(RegistrationRules.Entry(choice, "Ansökan 19811218-9876", Karin, [], Received, [], Today, out _))!.Field);
         Assert.IsNull(RegistrationRules.Entry(Check(Form(documentTitle: "Ansökan")).Choice!, "Ansökan 19811218-9876", Karin, [], Received, [], Today, out var own));
         Assert.AreEqual("Ansökan", own!.Title);
     }
@@ -254,7 +274,7 @@ public sealed class RegistrationRulesTests
         Assert.AreEqual("Elev i 4B", entry.TitleKeptApart);
 
         var bare = Check(Form(secret: true, secrecyGround: "OSL 26 kap. 1 §")).Choice!;
-        Assert.AreEqual("titleKeptApart", RegistrationRules.Entry(bare, "Anmälan 19811218-9876", Karin, [], Received, [], Today, out _)!.Field);
+        Assert.AreEqual("titleKeptApart", Said(RegistrationRules.Entry(bare, "Anmälan 19811218-9876", Karin, [], Received, [], Today, out _))!.Field);
         RegistrationRules.Entry(bare, "", Karin, [], Received, [], Today, out var untitled);
         Assert.IsNull(untitled!.TitleKeptApart, "nothing to keep apart");
     }
