@@ -73,6 +73,7 @@ public sealed class RegistrationTests : PaneTest
         await ChooseSeriesAsync(form, "KS");
         await form.GetByLabel("Ärendemening", new() { Exact = true }).FillAsync("Föreningsbidrag 2026, Kims förening");
         await form.GetByLabel("Handlingstyp").FillAsync("Ansökan");
+        await ScreenshotAsync("registration-form");
         await form.GetByRole(AriaRole.Button, new() { Name = "Registrera mejlet" }).ClickAsync();
 
         var number = $"KS/{Year}:00001";
@@ -150,6 +151,7 @@ public sealed class RegistrationTests : PaneTest
         await OpenMessageAsync(subject);
         await Assertions.Expect(Pane.Locator("#registration-case-number")).ToHaveTextAsync(number);
         await Assertions.Expect(Pane.Locator("#registration-document-number")).ToHaveTextAsync("1");
+        await ScreenshotAsync("registration-registered");
         await Assertions.Expect(Page.Locator($"#categories-{id}")).ToContainTextAsync($"Registrerad {number}");
     }
 
@@ -167,6 +169,7 @@ public sealed class RegistrationTests : PaneTest
         await Assertions.Expect(decide).ToHaveAttributeAsync("aria-expanded", "true");
         await item.GetByLabel("Av ringa betydelse för verksamheten").CheckAsync();
         await item.GetByLabel("Anteckning till handläggaren (valfri)").FillAsync("Ett tack, inget ärende.");
+        await ScreenshotAsync("registration-queue");
         var violations = await SeriousAxeViolationsAsync("kön Att registrera");
         Assert.IsEmpty(violations, string.Join("\n", violations));
         await item.GetByRole(AriaRole.Button, new() { Name = "Spara beslutet" }).ClickAsync();
@@ -201,6 +204,7 @@ public sealed class RegistrationTests : PaneTest
         await Assertions.Expect(Pane.Locator("#reply-case-heading")).ToHaveTextAsync($"Svaret hör till ärende {number} – Skolskjuts till Tumba skola");
         await Pane.GetByRole(AriaRole.Button, new() { Name = "Registrera svaret i samma ärende" }).ClickAsync();
         await Assertions.Expect(Pane.Locator("#reply-case-status")).ToHaveTextAsync($"Begäran skickad: registratorn registrerar svaret i ärende {number}.");
+        await ScreenshotAsync("registration-reply");
 
         using var api = As(Registrar);
         var queue = (await api.GetFromJsonAsync<JsonElement>("/api/registration-requests")).GetProperty("items").EnumerateArray().ToList();

@@ -1,5 +1,5 @@
 // One typed function per endpoint, all through `callApi`: the views and the sandbox page never build a URL.
-import { ApiError, callApi } from "./client";
+import { callApi } from "./client";
 import type {
   AcknowledgementRequest, AcknowledgementResult, AnswerDates, CaseSuggestion, Colleague, CurrentOfficial, DraftReview, DraftReviewRequest,
   HandoverRequest, HandoverResult, Labels, MessagePromise, MessageRegistration, NewSandboxMessage, ReceiptPreview, RegistrationInput,
@@ -109,14 +109,10 @@ export const retryRegistration = (id: string) => callApi<RegistrationView>(`/api
 export const getConversationCases = (conversationId: string) =>
   callApi<{ cases: CaseSuggestion[] }>(`/api/cases?conversationId=${encodeURIComponent(conversationId)}`);
 
-let series: Promise<Series[] | null> | null = null;
-/** The registry's series, asked for once; null where the API does not list them yet (404). */
-export function getSeries(): Promise<Series[] | null> {
-  series ??= callApi<{ series: Series[] }>("/api/registry/series").then((answer) => answer.series, (error: unknown) => {
-    series = null;
-    if (error instanceof ApiError && error.status === 404) return null;
-    throw error;
-  });
+let series: Promise<Series[]> | null = null;
+/** The registry's series (diarieserier, from the API's configuration), asked for once per pane load. */
+export function getSeries(): Promise<Series[]> {
+  series ??= callApi<{ series: Series[] }>("/api/registry/series").then((answer) => answer.series, (error: unknown) => { series = null; throw error; });
   return series;
 }
 

@@ -2,7 +2,7 @@
 // only gathers the registrar's choices; every rule (series, case number, secrecy ground, what is kept apart) is the API's,
 // and its Swedish refusal is shown at the field it names, which gets focus.
 import { describe } from "../api/client";
-import type { CaseSuggestion, Direction, RegistrationInput, RegistrationPrefill, RegistrationView, Series } from "../api/contracts";
+import type { CaseSuggestion, Direction, RegistrationInput, RegistrationPrefill, RegistrationView } from "../api/contracts";
 import { getSeries } from "../api/endpoints";
 import { day, field, h, replace, status } from "../ui";
 import { clearFieldErrors, showFieldErrors } from "./fieldErrors";
@@ -28,9 +28,6 @@ const directions: { id: Direction; name: string }[] = [
 
 /** Common document types; the registrar may write any other. */
 const documentTypes = ["Skrivelse", "Ansökan", "Överklagande", "Klagomål", "Begäran om allmän handling", "Svar", "Beslut"];
-
-/** Until the API lists the series (GET /api/registry/series), the configured codes are offered as suggestions only. */
-const SERIES_UNTIL_LISTED = ["KS", "SBF", "UBF", "SOF", "VOF", "KOF", "AVF"];
 
 const why = { conversation: "samma konversation", sender: "samma avsändare" } as const;
 
@@ -133,13 +130,14 @@ export function registrationForm(o: RegistrationFormOptions): HTMLElement {
   showCaseFields();
   showSecret(prefill.sensitive);
 
+  // The series are the API's; should the list not come, the registrar can still write the code.
   void getSeries().then((list) => {
-    series = seriesControl(p, list);
-    replace(seriesHolder, field("Diarieserie", series), !list && h("datalist", { id: `${p}-series-list` },
-      ...SERIES_UNTIL_LISTED.map((code) => h("option", { value: code }))));
+    series = h("select", { id: `${p}-series`, required: true }, h("option", { value: "" }, "Välj diarieserie"),
+      ...list.map((s) => h("option", { value: s.code }, `${s.code} – ${s.name}`)));
+    replace(seriesHolder, field("Diarieserie", series));
   }, (error: unknown) => {
-    series = seriesControl(p, null);
-    replace(seriesHolder, field("Diarieserie", series, h("p", { class: "hint", id: `${p}-series-hint` }, `Serierna kunde inte hämtas: ${describe(error)}`)));
+    series = h("input", { id: `${p}-series`, type: "text", required: true, autocomplete: "off", maxlength: 10 });
+    replace(seriesHolder, field("Diarieserie", series, h("p", { class: "hint", id: `${p}-series-hint` }, `Listan över diarieserier kunde inte hämtas (${describe(error)}). Skriv seriens kod, till exempel KS.`)));
   });
 
   const text = (input: HTMLInputElement | HTMLSelectElement) => input.value.trim() || null;
@@ -201,11 +199,4 @@ export function registrationForm(o: RegistrationFormOptions): HTMLElement {
     })();
   });
   return form;
-}
-
-/** The series as a list where the API gives one, else a text field with the configured codes as suggestions. */
-function seriesControl(p: string, list: Series[] | null): HTMLInputElement | HTMLSelectElement {
-  if (list) return h("select", { id: `${p}-series`, required: true }, h("option", { value: "" }, "Välj diarieserie"),
-    ...list.map((s) => h("option", { value: s.code }, `${s.code} – ${s.name}`)));
-  return h("input", { id: `${p}-series`, type: "text", required: true, list: `${p}-series-list`, autocomplete: "off", maxlength: 10 });
 }
