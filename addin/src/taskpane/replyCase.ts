@@ -4,7 +4,7 @@ import { ApiError, describe } from "../api/client";
 import type { CaseSuggestion } from "../api/contracts";
 import { getConversationCases, requestRegistration } from "../api/endpoints";
 import { saveDraft, type ComposeItem } from "../office/outlook";
-import { alert, h, replace, status } from "../ui";
+import { alert, focusHeading, h, replace, status } from "../ui";
 
 export async function showReplyCase(target: HTMLElement, draft: ComposeItem): Promise<void> {
   if (!draft.conversationId) return;
@@ -32,6 +32,9 @@ export async function showReplyCase(target: HTMLElement, draft: ComposeItem): Pr
       const caseNumber = chosen();
       await requestRegistration({ id, mailbox: draft.mailbox }, { caseNumber, note: "Svar i samma ärende" });
       progress.textContent = `Begäran skickad: registratorn registrerar svaret i ärende ${caseNumber}.`;
+      // Asked once: the button goes, and focus moves to what was done rather than to the page's top.
+      button.closest(".toolbar")?.remove();
+      focusHeading(progress);
     } catch (error) {
       button.disabled = false;
       progress.textContent = "";
