@@ -122,8 +122,72 @@ export interface Worklist { items: WorklistItem[] }
 
 /** The sandbox's mailboxes (local only): each message with its Outlook categories. */
 export interface SandboxMessage {
-  id: string; mailbox: string; subject: string; from: Address; receivedAt: string; bodyText: string | null; bodyHtml: string | null;
+  id: string; mailbox: string;
+  /** Outlook's conversation id: a reply drafted in the sandbox belongs to it. */
+  conversationId: string; subject: string; from: Address; receivedAt: string; bodyText: string | null; bodyHtml: string | null;
   categories: string[];
 }
 export interface NewSandboxMessage { mailbox: string; from: Address; subject: string; bodyText: string }
 export interface SandboxSent { id: string; inReplyTo: string; to: string; subject: string; bodyHtml: string; sentAt: string | null }
+
+// Registration in Lex (v2): the registrar registers a mail as a public record; officials ask for it.
+export type Direction = "incoming" | "outgoing" | "internal";
+/** `queued`: waiting for the registry (Lex); `refused`: the registry said no, `problem` says why. */
+export type RegistrationState = "queued" | "registered" | "handed-to-lex" | "refused";
+
+/** A register entry as the public register shows it (OSL 5 kap. 2 §): a secret record's without party or revealing title. */
+export interface PublicEntry {
+  caseNumber: string | null; caseTitle: string | null; documentNumber: number | null; registeredAt: string | null; direction: Direction;
+  documentType: string; classificationCode: string | null; title: string; party: Address | null; date: string; attachments: string[];
+  secret: boolean; secrecyGround: string | null; officer: string | null;
+}
+
+/** What a secret record keeps apart: for a registrar looking at this one entry. */
+export interface KeptApartParts { caseTitle: string | null; title: string | null; party: Address | null; attachments: string[] }
+
+export interface RegistrationView {
+  id: string; messageId: string; state: RegistrationState;
+  /** In Swedish, e.g. "Registrerad", "Väntar på Lex". */
+  stateText: string;
+  caseNumber: string | null; documentNumber: number | null; registeredAt: string | null; direction: Direction;
+  publicEntry: PublicEntry; keptApart: KeptApartParts | null;
+  /** Why it waits or was refused, in Swedish. */
+  problem: string | null;
+}
+
+/** A case to suggest: another mail of the same conversation, or of the same sender, is registered in it. */
+export interface CaseSuggestion { caseNumber: string; caseTitle: string | null; why: "conversation" | "sender" }
+
+/** What the registrar's form starts from: the direction from the folder, the title from the subject, the sender, the day. */
+export interface RegistrationPrefill { direction: Direction; title: string; from: Address; date: string; sensitive: boolean; attachments: string[] }
+
+export type RequestState = "pending" | "registered" | "not-registered";
+export type NotRegisteredReason = "ringa-betydelse" | "hålls-ordnad";
+
+/** An official's request in "Att registrera". Subject and sender only while it waits, never for a sensitive mail. */
+export interface RegistrationRequestView {
+  id: string; messageId: string; mailbox: string; requestedBy: Address; requestedAt: string; note: string | null;
+  caseNumber: string | null; subject: string | null; from: Address | null; receivedAt: string; sensitive: boolean; webLink: string | null;
+  state: RequestState; stateText: string; reason: NotRegisteredReason | null;
+  /** The reason in Swedish, once the API gives it (see registration.ts). */
+  reasonText?: string | null;
+  decisionNote: string | null; registration: PublicEntry | null;
+}
+
+/** A mail's registration as the pane asks for it: suggestions and prefill only for registrars. */
+export interface MessageRegistration {
+  registration: RegistrationView | null; request: RegistrationRequestView | null; suggestions: CaseSuggestion[]; prefill: RegistrationPrefill | null;
+}
+
+/** The registrar's form. `caseNumber` for an existing case, else `series` and `caseTitle` open a new one. */
+export interface RegistrationInput {
+  direction: Direction; caseNumber: string | null; series: string | null; caseTitle: string | null; caseTitleKeptApart: string | null;
+  documentType: string; classificationCode: string | null; secret: boolean; secrecyGround: string | null; officer: string | null;
+  documentTitle: string | null; titleKeptApart: string | null; requestId: string | null;
+}
+
+export interface RegistrationRequestInput { note: string | null; caseNumber: string | null }
+export interface RequestDecision { decision: "not-registered"; reason: NotRegisteredReason; note: string | null }
+
+/** A registry series (diarieserie): an administration's code and name. */
+export interface Series { code: string; name: string }

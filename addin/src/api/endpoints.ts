@@ -1,9 +1,10 @@
 // One typed function per endpoint, all through `callApi`: the views and the sandbox page never build a URL.
 import { callApi } from "./client";
 import type {
-  AcknowledgementRequest, AcknowledgementResult, AnswerDates, Colleague, CurrentOfficial, DraftReview, DraftReviewRequest,
-  HandoverRequest, HandoverResult, Labels, MessagePromise, NewSandboxMessage, ReceiptPreview, SandboxMessage, SandboxSent,
-  SentAcknowledgement, Worklist,
+  AcknowledgementRequest, AcknowledgementResult, AnswerDates, CaseSuggestion, Colleague, CurrentOfficial, DraftReview, DraftReviewRequest,
+  HandoverRequest, HandoverResult, Labels, MessagePromise, MessageRegistration, NewSandboxMessage, ReceiptPreview, RegistrationInput,
+  RegistrationRequestInput, RegistrationRequestView, RegistrationView, RequestDecision, RequestState, SandboxMessage, SandboxSent,
+  SentAcknowledgement, Series, Worklist,
 } from "./contracts";
 
 /** A message and the mailbox it is in: a function (shared) mailbox's address, or null for the official's own. */
@@ -82,6 +83,39 @@ export function reviewDraft(draft: DraftReviewRequest, timeoutMs?: number): Prom
   return callApi<DraftReview>("/api/drafts/review", post({ subject, bodyHtml, to, cc, bcc, attachments, isReply, citizenLanguage }), timeoutMs);
 }
 
+// Registration in Lex.
+/** The mail's registration: its numbers once registered, the request, and for a registrar the suggestions and the prefill. */
+export const getRegistration = (m: MessageRef) => callApi<MessageRegistration>(message(m, "registration"));
+
+/** Registers the mail (registrar): 201 new, 200 when it was registered before (the same numbers). */
+export const register = (m: MessageRef, input: RegistrationInput) => callApi<RegistrationView>(message(m, "registration"), post(input));
+
+/** An official asks the registrars to register the mail: it lands in "Att registrera" (202). */
+export const requestRegistration = (m: MessageRef, input: RegistrationRequestInput) =>
+  callApi<RegistrationRequestView>(message(m, "registration-request"), post(input));
+
+/** "Att registrera": the officials' requests (registrar), oldest first. */
+export const listRegistrationRequests = (state: RequestState | "all" = "pending") =>
+  callApi<{ items: RegistrationRequestView[] }>(`/api/registration-requests?state=${encodeURIComponent(state)}`);
+
+/** The registrar's decision that a requested mail need not be registered (OSL 5 kap. 1 §). */
+export const decideRegistrationRequest = (id: string, decision: RequestDecision) =>
+  callApi<RegistrationRequestView>(`/api/registration-requests/${encodeURIComponent(id)}/decision`, post(decision));
+
+/** Sends a registration that waits for Lex again (registrar). */
+export const retryRegistration = (id: string) => callApi<RegistrationView>(`/api/registrations/${encodeURIComponent(id)}/retry`, { method: "POST" });
+
+/** The cases a conversation's mail is registered in: how a reply finds its case. */
+export const getConversationCases = (conversationId: string) =>
+  callApi<{ cases: CaseSuggestion[] }>(`/api/cases?conversationId=${encodeURIComponent(conversationId)}`);
+
+let series: Promise<Series[]> | null = null;
+/** The registry's series (diarieserier, from the API's configuration), asked for once per pane load. */
+export function getSeries(): Promise<Series[]> {
+  series ??= callApi<{ series: Series[] }>("/api/registry/series").then((answer) => answer.series, (error: unknown) => { series = null; throw error; });
+  return series;
+}
+
 // The local sandbox's mailbox (only served in sandbox mode).
 /** A sandbox mailbox's messages, newest first: a user's own (the default: the caller's) or a function mailbox. */
 export const listSandboxMessages = (mailbox?: string) =>
@@ -89,5 +123,9 @@ export const listSandboxMessages = (mailbox?: string) =>
 /** A mail arriving in a sandbox mailbox, as if a citizen had sent it. */
 export const receiveInSandbox = (message: NewSandboxMessage) => callApi<{ id: string }>("/api/sandbox/messages", post(message));
 export const listSandboxSent = () => callApi<SandboxSent[]>("/api/sandbox/sent");
-export const replyInSandbox = (id: string, bodyHtml: string) =>
-  callApi<{ id: string }>(`/api/sandbox/messages/${encodeURIComponent(id)}/reply`, post({ bodyHtml }));
+/** Sends the reply: the draft saved before (`draftId`, as Outlook keeps a saved draft's id), else a new one. */
+export const replyInSandbox = (id: string, bodyHtml: string, draftId: string | null = null) =>
+  callApi<{ id: string }>(`/api/sandbox/messages/${encodeURIComponent(id)}/reply`, post({ bodyHtml, draftId }));
+/** Saves a reply draft in the sandbox mailbox (Outlook's `saveAsync`): the same draft again when `draftId` is given. */
+export const saveSandboxDraft = (id: string, draft: { subject: string; to: string; bodyHtml: string; draftId: string | null }) =>
+  callApi<{ id: string }>(`/api/sandbox/messages/${encodeURIComponent(id)}/draft`, post(draft));

@@ -158,6 +158,16 @@ export async function composeItem(): Promise<ComposeItem> {
   };
 }
 
+/**
+ * Saves the draft being written and gives its id in REST form, so that the API can find it (a registration request for
+ * a reply). `saveAsync` (Mailbox 1.3) gives an EWS id; in classic Outlook's cached mode the id reaches the server only
+ * once the draft has synced, so the API may not find it at once.
+ */
+export async function saveDraft(): Promise<string> {
+  const item = Office.context.mailbox.item as Office.MessageCompose;
+  return restId(await call<string>((done) => item.saveAsync(done)));
+}
+
 /** Calls back when recipients or attachments change (Outlook has no event for body edits: the view also polls). */
 export function onComposeChanged(callback: () => void): void {
   const item = Office.context.mailbox.item as Office.MessageCompose;

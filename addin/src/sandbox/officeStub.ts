@@ -7,6 +7,8 @@ export interface StubMessage { id: string; mailbox: string; subject: string; fro
 export interface StubDraft {
   subject: string; bodyHtml: string; to: { name: string; address: string }[]; cc: { name: string; address: string }[];
   inReplyTo: string | null;
+  /** The conversation of the message answered: a reply belongs to it, as in Outlook. */
+  conversationId: string | null;
   /** The mailbox the reply is written in: the one the message answered is in. */
   mailbox: string;
 }
@@ -29,6 +31,8 @@ export function createOfficeStub(options: {
   draft: () => StubDraft | null;
   /** `displayMessageForm`: the sandbox page selects that message, as Outlook opens it. */
   open?: (id: string) => void;
+  /** `saveAsync`: the sandbox page saves the draft in the sandbox mailbox and gives its id. */
+  save?: () => Promise<string>;
   onAssociate?: (name: string, handler: (event: unknown) => void) => void;
   changeHandlers?: (() => void)[];
 }): unknown {
@@ -45,6 +49,12 @@ export function createOfficeStub(options: {
       getComposeTypeAsync: (done: Done<{ composeType: string }>) => done(ok({ composeType: draft.inReplyTo ? "reply" : "newMail" })),
       addHandlerAsync: (_type: string, handler: () => void) => options.changeHandlers?.push(handler),
       kontaktlofteInReplyTo: draft.inReplyTo,
+      conversationId: draft.conversationId ?? undefined,
+      saveAsync: (done: Done<string>) => {
+        if (!options.save) { done({ status: "failed", value: "", error: { message: "Utkastet kan inte sparas här." } }); return; }
+        options.save().then((id) => done(ok(id)), (error: unknown) =>
+          done({ status: "failed", value: "", error: { message: error instanceof Error ? error.message : String(error) } }));
+      },
       ...sharedProperties(draft.mailbox, options.user()),
     };
   };

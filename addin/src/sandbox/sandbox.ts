@@ -2,7 +2,7 @@
 // task pane beside it and an Office stub wired to this page, so that `dotnet run` shows the whole product.
 import { describe, useSandboxUser } from "../api/client";
 import type { SandboxMessage as Message, SandboxSent as Sent } from "../api/contracts";
-import { listSandboxMessages, listSandboxSent, receiveInSandbox, replyInSandbox } from "../api/endpoints";
+import { listSandboxMessages, listSandboxSent, receiveInSandbox, replyInSandbox, saveSandboxDraft } from "../api/endpoints";
 import { alert, dateTime, field, h, mailFrame, replace } from "../ui";
 import { createOfficeStub, type StubDraft } from "./officeStub";
 
@@ -24,12 +24,15 @@ let selected: Message | null = null;
 /** What the inbox list shows now, to redraw it only when the watcher or a new mail changed something. */
 let listed = "";
 let draft: StubDraft | null = null;
+/** The draft's id once saved (Outlook's `saveAsync`): sending sends that draft, as Outlook keeps its id. */
+let draftId: string | null = null;
 let sendHandler: ((event: unknown) => void) | null = null;
 const changeHandlers: (() => void)[] = [];
 
 const stub = () => createOfficeStub({
   user: () => user, read: () => selected, draft: () => draft, changeHandlers,
   open: (id) => shown(openMessage(id)),
+  save: saveDraft,
   onAssociate: (_name, handler) => { sendHandler = handler; },
 });
 (window as unknown as { kontaktlofteSandbox: unknown }).kontaktlofteSandbox = { office: stub };
@@ -141,7 +144,7 @@ function reply(message: Message): void {
   const update = () => {
     const addresses = (value: string) => value.split(/[;,]/).map((a) => a.trim()).filter(Boolean).map((a) => ({ name: "", address: a }));
     draft = { subject: subject.value, to: addresses(to.value), cc: addresses(cc.value), inReplyTo: message.id, mailbox: message.mailbox,
-      bodyHtml: toHtml(text.value, message) };
+      conversationId: message.conversationId, bodyHtml: toHtml(text.value, message) };
   };
   // Outlook raises no event for typing; the sandbox tells the pane soon after, so that its review keeps up.
   let typing = 0;
@@ -150,6 +153,7 @@ function reply(message: Message): void {
     clearTimeout(typing);
     typing = window.setTimeout(() => changeHandlers.forEach((c) => c()), 600);
   });
+  draftId = null;
   update();
   replace(reading,
     h("h2", {}, "Svar"),
@@ -190,8 +194,17 @@ async function send(message: Message): Promise<void> {
   await deliver(message);
 }
 
+/** `saveAsync` from the pane: the reply being written is saved as a draft in the sandbox mailbox (the same one again). */
+async function saveDraft(): Promise<string> {
+  if (!draft?.inReplyTo) throw new Error("Det finns inget svar att spara.");
+  const saved = await saveSandboxDraft(draft.inReplyTo, { subject: draft.subject, to: draft.to[0]?.address ?? "", bodyHtml: draft.bodyHtml, draftId });
+  draftId = saved.id;
+  return saved.id;
+}
+
 async function deliver(message: Message): Promise<void> {
-  await replyInSandbox(message.id, draft!.bodyHtml);
+  await replyInSandbox(message.id, draft!.bodyHtml, draftId);
+  draftId = null;
   notice.textContent = `Svaret till ${message.from.address} är skickat.`;
   select(message);
 }

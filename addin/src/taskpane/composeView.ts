@@ -4,6 +4,7 @@ import type { DraftReview, Finding, Severity } from "../api/contracts";
 import { getConversationPromise, getPromise, reviewDraft } from "../api/endpoints";
 import { composeItem, onComposeChanged, type ComposeItem } from "../office/outlook";
 import { alert, decimal, h, replace, status } from "../ui";
+import { showReplyCase } from "./replyCase";
 import { standingBar } from "./standing";
 
 const groups: { severity: Severity; heading: string }[] = [
@@ -19,7 +20,8 @@ export async function showComposeView(root: HTMLElement): Promise<void> {
   const results = h("div", { id: "review" });
   const again = h("button", { type: "button", class: "secondary", id: "review-again" }, "Granska igen");
   const reply = h("div", { id: "reply-promise" });
-  replace(root, h("h1", {}, "Kontaktlöfte – granskning"), reply, progress, results, again);
+  const replyCase = h("div", { id: "reply-case" });
+  replace(root, h("h1", {}, "Kontaktlöfte – granskning"), reply, replyCase, progress, results, again);
 
   let citizenLanguage: Promise<string | undefined> | null = null;
   let last = "";
@@ -31,6 +33,7 @@ export async function showComposeView(root: HTMLElement): Promise<void> {
     try {
       const draft = await composeItem();
       // The citizen's language lets the API tell a Swedish reply to a Finnish mail (Lag 2009:724); asked for once.
+      if (citizenLanguage === null && draft.isReply) void showReplyCase(replyCase, draft);
       citizenLanguage ??= draft.isReply ? showReplyPromise(reply, draft) : Promise.resolve(undefined);
       const fingerprint = JSON.stringify(draft);
       if (!force && fingerprint === last) return;

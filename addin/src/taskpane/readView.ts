@@ -11,6 +11,8 @@ import type { ReadItem } from "../office/outlook";
 import { alert, dateTime, day, field, focusHeading, h, replace, status } from "../ui";
 import { handoverConfirmation, handoverSection } from "./handover";
 import { receiptForm } from "./receiptForm";
+import { REGISTRAR, registrationSection } from "./registration";
+import { registrationQueue } from "./registrationQueue";
 import { confirmation, sentReceipts } from "./sentReceipts";
 import { standing, standingBar, whom } from "./standing";
 import { watchSetting } from "./watchSetting";
@@ -23,6 +25,9 @@ interface View {
   receipts: SentAcknowledgement[];
   /** "Att besvara", kept across re-renders so that it is fetched once and stays open or closed as the official left it. */
   worklist: WorklistSection;
+  /** "Registrering i Lex" and, for registrars, "Att registrera": fetched once, kept across re-renders like the worklist. */
+  registration: HTMLElement;
+  queue: HTMLElement | null;
 }
 
 /** The heading, and whose mailbox the message is in when it is not the official's own. */
@@ -42,7 +47,9 @@ export async function showReadView(root: HTMLElement, item: ReadItem, done?: HTM
     const [promise, me, labels, answerDates, receipts] = await Promise.all([
       getPromise(item), getMe(), getLabels(), getAnswerDates(), listAcknowledgements(item),
     ]);
-    render({ root, item, promise, me, labels, dates: answerDates.dates, receipts, worklist }, done);
+    const registration = registrationSection(item, me);
+    const queue = me.roles.includes(REGISTRAR) ? registrationQueue() : null;
+    render({ root, item, promise, me, labels, dates: answerDates.dates, receipts, worklist, registration, queue }, done);
   } catch (error) {
     worklist.show(true);
     replace(root, ...heading(item), done, alert(describe(error)),
@@ -90,9 +97,8 @@ function render(v: View, done?: HTMLElement): void {
       send: (handover) => handOver(v.item, handover),
       handedOver: (result) => void showReadView(v.root, v.item, handoverConfirmation(result)),
     }),
-    h("section", { "aria-labelledby": "registration-heading" },
-      h("h2", { id: "registration-heading" }, "Registrering i Lex"),
-      h("p", { class: "hint" }, "Allmänna handlingar ska registreras. Registrering direkt härifrån kommer i nästa version; tills vidare skickar du mejlet till registratorn.")),
+    v.registration,
+    v.queue,
     !noPromise && v.worklist.element,
     watchSetting(v.me));
 }

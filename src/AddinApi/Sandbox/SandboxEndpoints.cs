@@ -20,8 +20,9 @@ namespace Kontaktlofte.AddinApi.Sandbox;
 /// <param name="Headers">Its internet headers.</param>
 /// <param name="Categories">Outlook categories set on it.</param>
 /// <param name="Mailbox">Whose mailbox it is in.</param>
+/// <param name="ConversationId">Its conversation: a reply written in the sandbox belongs to it, as in Outlook.</param>
 public sealed record SandboxMessage(string Id, MailAddress From, string Subject, string? BodyText, string? BodyHtml,
-    DateTimeOffset ReceivedAt, IReadOnlyDictionary<string, string> Headers, IReadOnlyList<string> Categories, string Mailbox);
+    DateTimeOffset ReceivedAt, IReadOnlyDictionary<string, string> Headers, IReadOnlyList<string> Categories, string Mailbox, string ConversationId);
 
 /// <summary>A message to put in the sandbox mailbox.</summary>
 /// <param name="From">The sender (address required).</param>
@@ -37,7 +38,15 @@ public sealed record NewSandboxMessage(MailAddress? From, string? Subject, strin
 /// <summary>A reply written in the sandbox's reply editor.</summary>
 /// <param name="BodyHtml">The reply's HTML.</param>
 /// <param name="To">Whom it goes to; null answers the sender (as Outlook's Reply). The citizen of a forward is named here.</param>
-public sealed record SandboxReply(string? BodyHtml, MailAddress? To = null);
+/// <param name="DraftId">The draft saved before (Outlook's saveAsync): that draft is sent, keeping its id, as Outlook does.</param>
+public sealed record SandboxReply(string? BodyHtml, MailAddress? To = null, string? DraftId = null);
+
+/// <summary>A reply draft saved from the sandbox's reply editor (Outlook's <c>saveAsync</c>).</summary>
+/// <param name="Subject">The subject line.</param>
+/// <param name="To">The recipient's address; default the sender of the message answered.</param>
+/// <param name="BodyHtml">The reply's HTML.</param>
+/// <param name="DraftId">The draft saved before, saved again; null saves a new one.</param>
+public sealed record SandboxDraft(string? Subject, string? To, string? BodyHtml, string? DraftId = null);
 
 /// <summary>The id of a created message.</summary>
 public sealed record CreatedMessage(string Id);
@@ -65,6 +74,7 @@ public static class SandboxEndpoints
         sandbox.MapGet("/messages", ListMessages).WithName("ListSandboxMessages").WithSummary("Meddelandena i sandlådans brevlåda");
         sandbox.MapPost("/messages", AddMessage).WithName("AddSandboxMessage").WithSummary("Lägg ett meddelande i sandlådans brevlåda");
         sandbox.MapPost("/messages/{id}/reply", Reply).WithName("ReplySandboxMessage").WithSummary("Svara på ett meddelande (sandlådans svarsfönster)");
+        sandbox.MapPost("/messages/{id}/draft", SaveDraft).WithName("SaveSandboxDraft").WithSummary("Spara ett svar som utkast (Outlooks saveAsync)");
         sandbox.MapGet("/sent", ListSent).WithName("ListSandboxSent").WithSummary("Skickade meddelanden: mottagningsbevis och svar");
         return app;
     }
@@ -89,7 +99,8 @@ public static class SandboxEndpoints
         return TypedResults.Ok(mail.OrderByDescending(m => m.ReceivedAt).Select(m =>
         {
             var message = SandboxMailbox.ToMessage(m);
-            return new SandboxMessage(m.Id, message.From, m.Subject, m.BodyText, m.BodyHtml, m.ReceivedAt, message.Headers, message.Categories, m.Mailbox);
+            return new SandboxMessage(m.Id, message.From, m.Subject, m.BodyText, m.BodyHtml, m.ReceivedAt, message.Headers, message.Categories, m.Mailbox,
+                m.ConversationId);
         }).ToList());
     }
 
@@ -112,15 +123,44 @@ public static class SandboxEndpoints
     }
 
     private static async Task<Results<Created<CreatedMessage>, ValidationProblem, ProblemHttpResult>> Reply(
-        string id, SandboxReply? reply, System.Security.Claims.ClaimsPrincipal user, IMailbox mailbox, CancellationToken cancel)
+        string id, SandboxReply? reply, System.Security.Claims.ClaimsPrincipal user, IMailbox mailbox, SandboxDb db, CancellationToken cancel)
     {
         if (string.IsNullOrWhiteSpace(reply?.BodyHtml)) return Invalid.Field("bodyHtml", "Ange svarets text i bodyHtml.");
         var owner = await mailbox.OpenAsync(user, cancel);
         if (await mailbox.GetMessageAsync(owner, id, cancel) is null) return NotFoundMessage.Answer;
         if (reply.To is { Address: { } to } && !System.Net.Mail.MailAddress.TryCreate(to, out _)) return Invalid.Field("to", "Ange to.address som en e-postadress.");
-        var draft = await mailbox.CreateReplyDraftAsync(owner, id, new ReplyDraft(null, reply.BodyHtml, reply.To?.Address is null ? null : reply.To), cancel);
+        var saved = reply.DraftId is { } draftId
+            ? await db.SandboxSentMail.FirstOrDefaultAsync(m => m.Id == draftId && m.InReplyTo == id && m.IsDraft, cancel) : null;
+        if (saved is not null)
+        {
+            saved.BodyHtml = reply.BodyHtml;
+            await db.SaveChangesAsync(cancel);
+        }
+        var draft = saved?.Id ?? await mailbox.CreateReplyDraftAsync(owner, id, new ReplyDraft(null, reply.BodyHtml, reply.To?.Address is null ? null : reply.To), cancel);
         await mailbox.SendDraftAsync(owner, draft, cancel);
         return TypedResults.Created($"/api/sandbox/sent", new CreatedMessage(draft));
+    }
+
+    /// <summary>Saves a reply as a draft in the Drafts folder, where the API finds it by its id (as Graph finds a saved draft).</summary>
+    private static async Task<Results<Ok<CreatedMessage>, ValidationProblem, ProblemHttpResult>> SaveDraft(
+        string id, SandboxDraft? draft, System.Security.Claims.ClaimsPrincipal user, IMailbox mailbox, SandboxDb db, CancellationToken cancel)
+    {
+        if (draft is null) return Invalid.Field("bodyHtml", "Ange utkastets text i bodyHtml.");
+        var owner = await mailbox.OpenAsync(user, cancel);
+        if (await mailbox.GetMessageAsync(owner, id, cancel) is null) return NotFoundMessage.Answer;
+        var saved = draft.DraftId is { } draftId
+            ? await db.SandboxSentMail.FirstOrDefaultAsync(m => m.Id == draftId && m.InReplyTo == id && m.IsDraft, cancel) : null;
+        var to = string.IsNullOrWhiteSpace(draft.To) ? null : new MailAddress(null, draft.To.Trim());
+        if (saved is null)
+        {
+            var created = await mailbox.CreateReplyDraftAsync(owner, id, new ReplyDraft(null, draft.BodyHtml ?? "", to), cancel);
+            saved = await db.SandboxSentMail.FirstAsync(m => m.Id == created, cancel);
+        }
+        saved.BodyHtml = draft.BodyHtml ?? "";
+        if (!string.IsNullOrWhiteSpace(draft.Subject)) saved.Subject = draft.Subject.Trim();
+        if (to?.Address is { } address) saved.To = address;
+        await db.SaveChangesAsync(cancel);
+        return TypedResults.Ok(new CreatedMessage(saved.Id));
     }
 
     private static async Task<Ok<List<SentMessage>>> ListSent(SandboxDb db, CancellationToken cancel)

@@ -36,7 +36,10 @@ internal sealed class SandboxMailbox(SandboxDb db, TimeProvider clock) : IMailbo
         if (mail is not null) return null;
         // Like Graph with immutable ids, a sent reply keeps its draft's id in Sent Items.
         var sent = await db.SandboxSentMail.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancel);
-        return sent is null ? null : new MailboxMessage(sent.Id, InternetMessageIdOf(sent.Id), null, new MailAddress(null, owner.Email), sent.Subject, sent.BodyHtml, null,
+        if (sent is null) return null;
+        // As in Exchange, a reply is in the conversation of the message it answers.
+        var conversation = await db.SandboxMail.AsNoTracking().Where(m => m.Id == sent.InReplyTo).Select(m => m.ConversationId).FirstOrDefaultAsync(cancel);
+        return new MailboxMessage(sent.Id, InternetMessageIdOf(sent.Id), conversation, new MailAddress(null, owner.Email), sent.Subject, sent.BodyHtml, null,
             sent.SentAt ?? sent.CreatedAt, new Dictionary<string, string>(), []) { To = [new MailAddress(null, sent.To)] };
     }
 
