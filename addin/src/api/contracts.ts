@@ -169,8 +169,8 @@ export interface RegistrationRequestView {
   id: string; messageId: string; mailbox: string; requestedBy: Address; requestedAt: string; note: string | null;
   caseNumber: string | null; subject: string | null; from: Address | null; receivedAt: string; sensitive: boolean; webLink: string | null;
   state: RequestState; stateText: string; reason: NotRegisteredReason | null;
-  /** The reason in Swedish, once the API gives it (see registration.ts). */
-  reasonText?: string | null;
+  /** The reason in Swedish. */
+  reasonText: string | null;
   decisionNote: string | null; registration: PublicEntry | null;
 }
 

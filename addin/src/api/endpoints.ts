@@ -85,7 +85,11 @@ export function reviewDraft(draft: DraftReviewRequest, timeoutMs?: number): Prom
 
 // Registration in Lex.
 /** The mail's registration: its numbers once registered, the request, and for a registrar the suggestions and the prefill. */
-export const getRegistration = (m: MessageRef) => callApi<MessageRegistration>(message(m, "registration"));
+/** A requested mail (`requestId`) is read in the requesting official's mailbox, through the request. */
+export const getRegistration = (m: MessageRef, requestId?: string) => {
+  const path = message(m, "registration");
+  return callApi<MessageRegistration>(requestId ? `${path}${path.includes("?") ? "&" : "?"}requestId=${encodeURIComponent(requestId)}` : path);
+};
 
 /** Registers the mail (registrar): 201 new, 200 when it was registered before (the same numbers). */
 export const register = (m: MessageRef, input: RegistrationInput) => callApi<RegistrationView>(message(m, "registration"), post(input));

@@ -11,8 +11,8 @@ import { registrationForm } from "./registrationForm";
 export const REGISTRAR = "Registrator";
 
 /**
- * The reasons a mail need not be registered (OSL 5 kap. 1 §), in Swedish. The request carries only the code today;
- * once it carries `reasonText` that is shown instead.
+ * The reasons a mail need not be registered (OSL 5 kap. 1 §), as the decision form offers them; a decided request
+ * carries the API's own `reasonText`.
  */
 export const reasonNames: Record<string, string> = {
   "ringa-betydelse": "Av ringa betydelse för verksamheten",

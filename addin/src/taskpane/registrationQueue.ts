@@ -82,7 +82,7 @@ function entry(request: RegistrationRequestView, index: number, finished: (messa
     try {
       // The mail is in the official's mailbox: no ?mailbox=, and the request goes with the registration.
       const message = { id: request.messageId, mailbox: null };
-      const answer = await getRegistration(message);
+      const answer = await getRegistration(message, request.id);
       if (answer.registration && answer.registration.state !== "refused") {
         finished(`Mejlet är redan registrerat: ${answer.registration.caseNumber ?? answer.registration.stateText}.`);
         return;
