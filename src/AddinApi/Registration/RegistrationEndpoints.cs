@@ -134,7 +134,7 @@ public static class RegistrationEndpoints
         // Once per mail, however many copies: the same numbers again (200).
         if (await s.Db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.InternetMessageId == internetId, cancel) is { } earlier)
         {
-            if (earlier.State != RegistrationState.Refused) return TypedResults.Ok(RegistrationShow.View(earlier, keptApart: true));
+            if (earlier.State != RegistrationState.Refused) return TypedResults.Ok(RegistrationShow.View(await SettledAsync(earlier, s, cancel), keptApart: true));
             s.Db.Registrations.Remove(earlier); // refused by the registry: registered anew with the registrar's new choices
         }
         if (choice!.Case is { } number && await s.Registry.CaseExistsAsync(number, cancel) == false)
@@ -160,12 +160,27 @@ public static class RegistrationEndpoints
             // Another registrar registered the same mail at this moment: theirs stands.
             s.Db.ChangeTracker.Clear();
             var theirs = await s.Db.Registrations.AsNoTracking().FirstAsync(r => r.InternetMessageId == internetId, cancel);
-            return TypedResults.Ok(RegistrationShow.View(theirs, keptApart: true));
+            return TypedResults.Ok(RegistrationShow.View(await SettledAsync(theirs, s, cancel), keptApart: true));
         }
         // Recorded: the registry is asked now, and again by the outbox if it cannot answer (the caller may not cancel that).
         await s.Outbox.SendClaimedAsync(registration.Id, CancellationToken.None);
         var after = await s.Db.Registrations.AsNoTracking().FirstAsync(r => r.Id == registration.Id, cancel);
         return TypedResults.Created($"/api/registrations/{after.Id}", RegistrationShow.View(after, keptApart: true));
+    }
+
+    /// <summary>
+    /// A registration of the same mail whose first attempt is under way (a double click, two registrars at once): its
+    /// numbers are a moment away, so the repeat waits for them (at most 15 s) and answers with the same numbers.
+    /// </summary>
+    private static async Task<MailRegistration> SettledAsync(MailRegistration registration, RegistrationServices s, CancellationToken cancel)
+    {
+        for (var waited = 0; registration.State == RegistrationState.Queued && waited < 75; waited++)
+        {
+            if (await s.Outbox.FindAsync(registration.Id, cancel) is { } item && !s.Outbox.IsInFlight(item)) break;
+            await Task.Delay(200, cancel);
+            registration = await s.Db.Registrations.AsNoTracking().FirstAsync(r => r.Id == registration.Id, cancel);
+        }
+        return registration;
     }
 
     private static MailRegistration NewRegistration(RegistrationChoice choice, RegistryEntry entry, MailboxMessage message, string internetId,

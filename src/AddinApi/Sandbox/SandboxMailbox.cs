@@ -31,9 +31,12 @@ internal sealed class SandboxMailbox(SandboxDb db, TimeProvider clock) : IMailbo
     public async Task<MailboxMessage?> GetMessageAsync(MailboxOwner owner, string id, CancellationToken cancel)
     {
         var mail = await db.SandboxMail.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancel);
-        // In a function mailbox only its own mail (Graph: /users/{address}/messages/{id} finds nothing else).
-        if (mail is not null && (owner.Shared is null || mail.Mailbox == owner.Shared)) return ToMessage(mail);
-        if (mail is not null) return null;
+        // Only the mailbox's own mail, as Graph: /me/messages/{id} or /users/{address}/messages/{id} finds nothing else (a
+        // registrar cannot open an official's mail; a request reaches it through the official's session). A caller who is
+        // no sandbox user (the API tests' default identity) reads the first user's mailbox, where unaddressed mail lands.
+        if (mail is not null)
+            return string.Equals(mail.Mailbox, SandboxUsers.IsMailbox(owner.Address) ? owner.Address : SandboxUsers.All[0].Email,
+                StringComparison.OrdinalIgnoreCase) ? ToMessage(mail) : null;
         // Like Graph with immutable ids, a sent reply keeps its draft's id in Sent Items.
         var sent = await db.SandboxSentMail.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancel);
         if (sent is null) return null;

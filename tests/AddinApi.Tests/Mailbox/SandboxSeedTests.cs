@@ -70,7 +70,9 @@ public sealed class SandboxSeedTests
 
             var acknowledged = worklist.Where(i => State(i) == "acknowledged").ToList();
             Assert.IsNotEmpty(acknowledged, $"{mailbox}: acknowledged mail");
-            var receipts = (await official.GetFromJsonAsync<List<JsonElement>>($"/api/messages/{Id(acknowledged[0])}/acknowledgements"))!;
+            var listed = await official.GetAsync($"/api/messages/{Id(acknowledged[0])}/acknowledgements" + (mailbox == email ? "" : $"?mailbox={mailbox}"));
+            Assert.AreEqual(System.Net.HttpStatusCode.OK, listed.StatusCode, $"{mailbox}: {await listed.Content.ReadAsStringAsync()}");
+            var receipts = (await listed.Content.ReadFromJsonAsync<List<JsonElement>>())!;
             var receipt = receipts.Single();
             Assert.AreEqual("sent", receipt.GetProperty("status").GetString(), $"{mailbox}: the receipt went out");
             Assert.IsTrue(DateOnly.Parse(receipt.GetProperty("promisedDate").GetString()!, CultureInfo.InvariantCulture) > today);
@@ -85,7 +87,7 @@ public sealed class SandboxSeedTests
             Assert.IsNotEmpty(answered, $"{mailbox}: answered mail");
             var answeredId = answered[0].GetProperty("id").GetString()!;
             Assert.IsFalse(worklist.Any(i => Id(i) == answeredId), $"{mailbox}: an answered mail is not on the worklist");
-            var promise = await official.GetFromJsonAsync<JsonElement>($"/api/messages/{answeredId}/promise");
+            var promise = await official.GetFromJsonAsync<JsonElement>($"/api/messages/{answeredId}/promise" + (mailbox == email ? "" : $"?mailbox={mailbox}"));
             Assert.AreEqual("answered", promise.GetProperty("state").GetString(), mailbox);
             Assert.AreEqual("mail", promise.GetProperty("answeredHow").GetString(), mailbox);
             Assert.IsTrue(sent.Any(s => s.GetProperty("inReplyTo").GetString() == answeredId), $"{mailbox}: the reply is in Sent Items");
