@@ -23,9 +23,7 @@ internal sealed record RegistrationServices(ClaimsPrincipal User, SignedInOffici
 {
     public bool Registrar => User.IsInRole(Roles.Registrator);
 
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), Stockholm).DateTime);
-
-    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+    public DateOnly Today => Clock.Today();
 }
 
 /// <summary>An official's request that a mail be registered.</summary>
@@ -226,7 +224,7 @@ public static class RegistrationEndpoints
         var tracked = await s.Db.Set<TrackedMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == message.Id, cancel);
         var attachments = registration is not null ? [] : await s.Mailbox.AttachmentNamesAsync(owner, message.Id, cancel);
         var prefill = new RegistrationPrefill(RegistrationRules.Name(DirectionOf(message, owner)), CitizenMails.OriginalSubject(message.Subject),
-            message.From, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(message.ReceivedAt, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm")).DateTime),
+            message.From, Promises.Stockholm.DayOf(message.ReceivedAt),
             tracked?.Sensitive ?? false, attachments);
         return TypedResults.Ok(new MessageRegistration(registration is null ? null : RegistrationShow.View(registration, keptApart: true),
             request is null ? null : RegistrationShow.Request(request, registration), suggestions, prefill));
@@ -257,10 +255,7 @@ public static class RegistrationEndpoints
     private static async Task<Results<Accepted<RequestView>, ValidationProblem, ProblemHttpResult>> RequestAsync(
         string id, RegistrationRequestInput? input, [AsParameters] RegistrationServices s, CancellationToken cancel)
     {
-        var note = string.IsNullOrWhiteSpace(input?.Note) ? null : input.Note.Trim();
-        if (note?.Length > RegistrationRequest.MaxNote) return Invalid.Field("note", $"Anteckningen får vara högst {RegistrationRequest.MaxNote} tecken.");
-        if (note is not null && Confidentiality.PersonalIdentityNumber.Find(note, s.Today).Any())
-            return Invalid.Field("note", "Skriv inte personnummer i anteckningen.");
+        if (BadNote(input?.Note, s, out var note) is { } badNote) return badNote;
         string? caseNumber = null;
         if (!string.IsNullOrWhiteSpace(input?.CaseNumber))
         {
@@ -338,10 +333,7 @@ public static class RegistrationEndpoints
         };
         if (reason is null)
             return Invalid.Field("reason", "Ange skälet: ringa-betydelse (av ringa betydelse) eller hålls-ordnad (hålls ordnad), OSL 5 kap. 1 §.");
-        var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
-        if (note?.Length > RegistrationRequest.MaxNote) return Invalid.Field("note", $"Anteckningen får vara högst {RegistrationRequest.MaxNote} tecken.");
-        if (note is not null && Confidentiality.PersonalIdentityNumber.Find(note, s.Today).Any())
-            return Invalid.Field("note", "Skriv inte personnummer i anteckningen.");
+        if (BadNote(input.Note, s, out var note) is { } badNote) return badNote;
         var request = Guid.TryParse(requestId, out var key) ? await s.Db.RegistrationRequests.FirstOrDefaultAsync(q => q.Id == key, cancel) : null;
         if (request is null) return TypedResults.Problem("Begäran finns inte.", statusCode: StatusCodes.Status404NotFound);
         if (request.State != RequestState.Pending)
@@ -353,6 +345,15 @@ public static class RegistrationEndpoints
         s.Db.Audit(now, me.Email, "registration-request.decided", request.Id, "not-registered: " + RegistrationShow.Reason(reason.Value));
         await s.Db.SaveChangesAsync(cancel);
         return TypedResults.Ok(RegistrationShow.Request(request, null));
+    }
+
+    /// <summary>A note to the registrar or the official: at most 500 characters, and never a personal identity number.</summary>
+    private static ValidationProblem? BadNote(string? text, RegistrationServices s, out string? note)
+    {
+        note = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        if (note?.Length > RegistrationRequest.MaxNote) return Invalid.Field("note", $"Anteckningen får vara högst {RegistrationRequest.MaxNote} tecken.");
+        return note is not null && Confidentiality.PersonalIdentityNumber.Find(note, s.Today).Any()
+            ? Invalid.Field("note", "Skriv inte personnummer i anteckningen.") : null;
     }
 
     private static async Task<Results<Ok<RegistrationList>, ValidationProblem>> ListAsync(string? caseNumber, DateOnly? from, DateOnly? to, string? state,
@@ -441,9 +442,8 @@ public static class RegistrationEndpoints
 
     private static DateTimeOffset Stockholm(DateOnly day)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
         var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+        return new DateTimeOffset(local, Promises.Stockholm.Zone.GetUtcOffset(local));
     }
 
     private static string? Cut(string? text, int most) => text is null ? null : text.Length <= most ? text : text[..most];

@@ -101,7 +101,7 @@ internal static class RegistrationShow
 
     public static PublicEntry Public(MailRegistration r) => new(r.CaseNumber, r.CaseTitle.Length == 0 ? null : r.CaseTitle, r.DocumentNumber, r.RegisteredAt,
         RegistrationRules.Name(r.Direction), r.DocumentType, r.ClassificationCode, r.Title, r.Secret ? null : r.Party,
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(r.DocumentDate, Stockholm).DateTime), r.Secret ? [] : r.Attachments, r.Secret, r.SecrecyGround,
+        Promises.Stockholm.DayOf(r.DocumentDate), r.Secret ? [] : r.Attachments, r.Secret, r.SecrecyGround,
         r.Officer);
 
     /// <summary>
@@ -138,5 +138,4 @@ internal static class RegistrationShow
         q.FromAddress is null ? null : new MailAddress(q.FromName, q.FromAddress), q.ReceivedAt, q.Sensitive, q.WebLink, RequestStateName(q.State),
         RequestStateText(q.State), q.Reason is { } reason ? Reason(reason) : null, q.Reason is { } why ? ReasonText(why) : null, q.DecisionNote, registration is null ? null : Public(registration));
 
-    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
 }
