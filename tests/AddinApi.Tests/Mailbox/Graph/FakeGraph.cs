@@ -344,6 +344,22 @@ public sealed partial class FakeGraph : IAsyncDisposable
             : id.StartsWith("malformed", StringComparison.Ordinal) ? Error(400, "ErrorInvalidIdMalformed", "Id is malformed.")
             : Find(id) is { } message ? Results.Json(message) : NotFound());
 
+        // A message's attachments, as Graph lists them: fileAttachments with name, isInline, size; $select as asked.
+        _app.MapGet("/v1.0/me/messages/{id}/attachments", (string id, HttpContext context) =>
+        {
+            if (Find(id) is not { } message) return NotFound();
+            var select = context.Request.Query["$select"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries);
+            var value = new JsonArray();
+            foreach (var attachment in (message["attachments"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                var shown = new JsonObject { ["@odata.type"] = "#microsoft.graph.fileAttachment", ["id"] = attachment["id"]?.DeepClone() ?? "AAMkATT" };
+                foreach (var (key, v) in attachment)
+                    if (select.Length == 0 || select.Contains(key, StringComparer.Ordinal)) shown[key] = v?.DeepClone();
+                value.Add(shown);
+            }
+            return Results.Json(new JsonObject { ["value"] = value });
+        });
+
         _app.MapPost("/v1.0/me/messages/{id}/createReply", async (string id, HttpContext context) =>
         {
             if (CreateReplyDelay > TimeSpan.Zero) await Task.Delay(CreateReplyDelay);
