@@ -20,6 +20,17 @@ public static class PromiseLabels
 
     public static bool IsOurs(string category) => All.Any(l => l.Name.Equals(category, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The category a registered mail gets: <c>Registrerad KS/2026:00017</c>.</summary>
+    public static string Registered(string caseNumber) => RegisteredPrefix + caseNumber;
+
+    /// <summary>
+    /// A registration's category is a fact, not the official's choice: the watcher keeps it even when the mailbox it read
+    /// a moment ago did not show it yet (Graph replaces the whole list, so a label written from that read would drop it).
+    /// </summary>
+    public static bool IsRegistration(string category) => category.StartsWith(RegisteredPrefix, StringComparison.Ordinal);
+
+    private const string RegisteredPrefix = "Registrerad ";
+
     /// <summary>
     /// The one label a promise stands at: answered, else overdue, else due today (its due date, or the date promised in a
     /// receipt, is today), else acknowledged, else open. Null for mail with no promise (internal, automatic).

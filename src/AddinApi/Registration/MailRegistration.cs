@@ -81,7 +81,7 @@ public sealed class MailRegistration
     public string? Problem { get; set; }
 
     /// <summary>The Outlook category the registered mail gets: <c>Registrerad KS/2026:17</c>.</summary>
-    public string? Category => CaseNumber is null ? null : $"Registrerad {CaseNumber}";
+    public string? Category => CaseNumber is null ? null : Promises.PromiseLabels.Registered(CaseNumber);
 
     /// <summary>Who reaches the mail: the registrar in their own or a function mailbox, or the requesting official's session.</summary>
     public MailboxOwner Owner

@@ -55,6 +55,7 @@ internal sealed class MailboxWatch(KontaktlofteDb db, IMailboxFeed feed, Message
                 // The official's own categories, as the mailbox shows them now: kept when the product sets its label.
                 facts.SeenByWatcherAt = clock.GetUtcNow();
                 var own = arrived.Message.Categories.Where(c => !PromiseLabels.IsOurs(c)).ToList();
+                own.AddRange(facts.OwnCategories.Where(c => PromiseLabels.IsRegistration(c) && !own.Contains(c)));
                 if (!own.SequenceEqual(facts.OwnCategories)) facts.OwnCategories = own;
                 if (arrived.Message.Categories.Count(PromiseLabels.IsOurs) != 1 || !arrived.Message.Categories.Contains(facts.Label))
                     facts.Label = null; // someone took ours off, or two are on: set it again

@@ -148,6 +148,39 @@ public sealed class WatcherTests
     }
 
     [TestMethod]
+    public async Task A_registrations_category_survives_a_read_of_the_mailbox_from_before_it_was_set()
+    {
+        // Graph replaces a message's whole category list: a round that read the mail before the registration's category
+        // was set must not write its label from that read and drop the category.
+        await using var api = new KontaktlofteFactory(now: Wednesday);
+        var hanna = api.SandboxOfficial("handlaggare@sandbox.botkyrka.se");
+        var posted = await PostMailAsync(hanna, "handlaggare@sandbox.botkyrka.se", "Ansökan om bygglov", "Hej! Här kommer min ansökan. Karin");
+        var id = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        await using var scope = api.Services.CreateAsyncScope();
+        var watch = scope.ServiceProvider.GetRequiredService<MailboxWatch>();
+        await watch.InboxAsync("handlaggare@sandbox.botkyrka.se", CancellationToken.None);
+        await using (var registering = api.Services.CreateAsyncScope())
+        {
+            var db = registering.ServiceProvider.GetRequiredService<KontaktlofteDb>();
+            var facts = await db.Messages.SingleAsync(m => m.Id == id);
+            facts.OwnCategories = [.. facts.OwnCategories, PromiseLabels.Registered("SBF/2026:00001")];
+            await db.SaveChangesAsync();
+            // The official adds a category of their own: the mail shows up in the next delta, without the registration's yet.
+            var mailbox = registering.ServiceProvider.GetRequiredService<Kontaktlofte.AddinApi.Mailbox.IMailbox>();
+            var owner = new Kontaktlofte.AddinApi.Mailbox.MailboxOwner("handlaggare@sandbox.botkyrka.se", null);
+            var message = (await mailbox.GetMessageAsync(owner, id, CancellationToken.None))!;
+            await mailbox.MarkAsync(owner, message, new Kontaktlofte.AddinApi.Mailbox.MessageMark("Viktigt", null), CancellationToken.None);
+        }
+
+        await using (var nextRound = api.Services.CreateAsyncScope()) // each round has a scope of its own, as in MailboxWatcher
+            await nextRound.ServiceProvider.GetRequiredService<MailboxWatch>().InboxAsync("handlaggare@sandbox.botkyrka.se", CancellationToken.None);
+
+        await using var check = api.Services.CreateAsyncScope();
+        var own = (await check.ServiceProvider.GetRequiredService<KontaktlofteDb>().Messages.AsNoTracking().SingleAsync(m => m.Id == id)).OwnCategories;
+        CollectionAssert.AreEquivalent(new[] { "Viktigt", "Registrerad SBF/2026:00001" }, own);
+    }
+
+    [TestMethod]
     public async Task After_a_restart_the_watcher_resumes_and_tracks_nothing_twice()
     {
         var database = KontaktlofteFactory.NewDatabasePath();
