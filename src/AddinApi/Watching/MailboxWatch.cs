@@ -57,8 +57,9 @@ internal sealed class MailboxWatch(KontaktlofteDb db, IMailboxFeed feed, Message
                 var own = arrived.Message.Categories.Where(c => !PromiseLabels.IsOurs(c)).ToList();
                 own.AddRange(facts.OwnCategories.Where(c => PromiseLabels.IsRegistration(c) && !own.Contains(c)));
                 if (!own.SequenceEqual(facts.OwnCategories)) facts.OwnCategories = own;
-                if (arrived.Message.Categories.Count(PromiseLabels.IsOurs) != 1 || !arrived.Message.Categories.Contains(facts.Label))
-                    facts.Label = null; // someone took ours off, or two are on: set it again
+                if (arrived.Message.Categories.Count(PromiseLabels.IsOurs) != 1 || !arrived.Message.Categories.Contains(facts.Label)
+                    || own.Any(c => !arrived.Message.Categories.Contains(c)))
+                    facts.Label = null; // someone took ours off, two are on, or a registration's is missing: set them again
             }
             await SaveAsync(state, page.NextLink ?? page.DeltaLink, cancel);
             if (page.NextLink is null) break;

@@ -173,11 +173,18 @@ public sealed class WatcherTests
         }
 
         await using (var nextRound = api.Services.CreateAsyncScope()) // each round has a scope of its own, as in MailboxWatcher
-            await nextRound.ServiceProvider.GetRequiredService<MailboxWatch>().InboxAsync("handlaggare@sandbox.botkyrka.se", CancellationToken.None);
+        {
+            var next = nextRound.ServiceProvider.GetRequiredService<MailboxWatch>();
+            await next.InboxAsync("handlaggare@sandbox.botkyrka.se", CancellationToken.None);
+            await next.LabelAsync("handlaggare@sandbox.botkyrka.se", CancellationToken.None);
+        }
 
         await using var check = api.Services.CreateAsyncScope();
         var own = (await check.ServiceProvider.GetRequiredService<KontaktlofteDb>().Messages.AsNoTracking().SingleAsync(m => m.Id == id)).OwnCategories;
         CollectionAssert.AreEquivalent(new[] { "Viktigt", "Registrerad SBF/2026:00001" }, own);
+        var mail = (await hanna.GetFromJsonAsync<List<JsonElement>>("/api/sandbox/messages"))!.Single(m => m.GetProperty("id").GetString() == id);
+        CollectionAssert.AreEquivalent(new[] { "Viktigt", "Registrerad SBF/2026:00001", PromiseLabels.Open },
+            mail.GetProperty("categories").EnumerateArray().Select(c => c.GetString()).ToList(), "the label written again, the registration's with it");
     }
 
     [TestMethod]
