@@ -23,11 +23,20 @@ public static class ReportEndpoints
                              "arbetsdagar, median arbetsdagar till svar och försenade nu. Bara antal, inga personer. CSV (semikolon, UTF-8 med BOM) " +
                              "med Accept: text/csv eller format=csv.")
             .WithTags("Enhetschef")
-            .Produces<string>(StatusCodes.Status200OK, ReportCsv.ContentType)
+            // The same report as JSON or, with Accept: text/csv or format=csv, as a CSV file.
+            .Produces<PromiseReport>(StatusCodes.Status200OK, "application/json", ReportCsv.ContentType)
             .RequireAuthorization(Policies.UnitHead);
         return app;
     }
 
+    /// <summary>The follow-up of the promise for one unit, per ISO week; CSV for <c>Accept: text/csv</c> or <c>format=csv</c>.</summary>
+    /// <param name="from">A day of the first week, e.g. 2026-12-21 (the report starts on that week's Monday).</param>
+    /// <param name="to">A day of the last week (the report ends on that week's Sunday); at most 53 weeks after from's.</param>
+    /// <param name="unit">The unit's name; the head's own unit when left out.</param>
+    /// <param name="format">json (the default) or csv.</param>
+    /// <param name="request">Its Accept header asks for CSV.</param>
+    /// <param name="s">The database, the signed-in head, the calendar and the clock.</param>
+    /// <param name="cancel">The caller left.</param>
     private static async Task<Results<Ok<PromiseReport>, FileContentHttpResult, ValidationProblem>> GetAsync(string? from, string? to, string? unit,
         string? format, HttpRequest request, [AsParameters] ReportServices s, CancellationToken cancel)
     {
