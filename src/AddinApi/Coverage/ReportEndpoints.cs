@@ -60,8 +60,10 @@ public static class ReportEndpoints
         var messages = await all.AsNoTracking()
             .Where(m => mailboxes.Contains(m.Mailbox) && DueDates.Promised.Contains(m.Category) && m.ReceivedAt >= start && m.ReceivedAt < end
                         // The promise follows a handed-over mail: it counts once, as the copy in the mailbox where it ended
-                        // (which keeps the received date); the original only while no copy is tracked (handed to an unwatched mailbox).
-                        && !(m.HandedOverAt != null && all.Any(copy => copy.InternetMessageId == m.HandoverInternetMessageId)))
+                        // (which keeps the received date); the original only while no copy is tracked (the forward still in the outbox, or
+                        // handed to a mailbox nobody watches). A null on both sides would match in EF's C# null semantics: hence the guard.
+                        && !(m.HandedOverAt != null && m.HandoverInternetMessageId != null
+                             && all.Any(copy => copy.InternetMessageId == m.HandoverInternetMessageId)))
             // Only what the counts need: never the citizen's name, address or subject.
             .Select(m => new TrackedMessage
             {

@@ -4,6 +4,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Kontaktlofte.AddinApi.Auth;
+using Kontaktlofte.AddinApi.Data;
+using Kontaktlofte.AddinApi.Promises;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kontaktlofte.AddinApi.Tests.Coverage;
 
@@ -83,6 +86,28 @@ public sealed class ReportEndpointTests
         Assert.AreEqual(1, w52.GetProperty("answered").GetInt32());
         Assert.AreEqual(1, w52.GetProperty("withinOneWorkingDay").GetInt32()); // M11: received Tue 22, answered Wed 23
         Assert.AreEqual(0, report.GetProperty("weeks")[0].GetProperty("received").GetInt32());
+    }
+
+    [TestMethod]
+    public async Task A_hand_over_whose_forward_is_not_made_yet_still_counts_where_it_was()
+    {
+        var (api, head) = await SeededAsync();
+        using var _ = api;
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KontaktlofteDb>();
+            var monday = new DateTimeOffset(2026, 12, 28, 9, 0, 0, TimeSpan.FromHours(1));
+            db.Messages.AddRange(
+                // Handed over a moment ago: the forward (and its Internet message id) is still in the outbox.
+                new TrackedMessage { Id = "pending", Mailbox = ReportSeededWeek.Anna, Language = "sv", Category = MessageCategory.Question,
+                    ReceivedAt = monday, DueDate = new DateOnly(2026, 12, 30), HandedOverAt = monday.AddHours(1) },
+                // Another unit's mail without an Internet message id: not the copy of anything.
+                new TrackedMessage { Id = "no-internet-id", Mailbox = ReportSeededWeek.Cecilia, Language = "sv", Category = MessageCategory.Question,
+                    ReceivedAt = monday, DueDate = new DateOnly(2026, 12, 30) });
+            await db.SaveChangesAsync();
+        }
+        var report = await head.GetFromJsonAsync<JsonElement>($"{Weeks51To53}&unit={ReportSeededWeek.Unit}");
+        Assert.AreEqual(2, report.GetProperty("weeks")[2].GetProperty("received").GetInt32()); // M18 and the pending hand-over
     }
 
     [TestMethod]
