@@ -1,6 +1,7 @@
 using Kontaktlofte.AddinApi.Acknowledgements;
 using Kontaktlofte.AddinApi.Addin;
 using Kontaktlofte.AddinApi.Auth;
+using Kontaktlofte.AddinApi.Coverage;
 using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Directory;
 using Kontaktlofte.AddinApi.Documentation;
@@ -60,6 +61,7 @@ app.MapWorklist();
 app.MapMailboxes();
 app.MapHandover();
 app.MapRegistration();
+app.MapPromiseReport();
 app.MapSandbox();
 
 await app.MigrateDatabaseAsync();
