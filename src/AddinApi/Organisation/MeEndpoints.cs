@@ -97,6 +97,9 @@ internal sealed class SignedInOfficial(IHttpContextAccessor http, KontaktlofteDb
         }
         if (profile is null) return null;
         var official = new Official { Email = email, Name = profile.Name, Title = profile.Title, Phone = profile.Phone };
+        // The unit is the directory's department (Entra's `department`): the promise report counts per unit.
+        if (profile.Department.Trim() is { Length: > 0 and <= 200 } department)
+            official.Unit = await db.Units.Where(u => u.Name == department).OrderBy(u => u.Id).FirstOrDefaultAsync(cancel) ?? new Unit { Name = department };
         db.Officials.Add(official);
         try
         {
