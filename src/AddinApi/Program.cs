@@ -1,6 +1,7 @@
 using Kontaktlofte.AddinApi.Acknowledgements;
 using Kontaktlofte.AddinApi.Addin;
 using Kontaktlofte.AddinApi.Auth;
+using Kontaktlofte.AddinApi.Coverage;
 using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Directory;
 using Kontaktlofte.AddinApi.Documentation;
@@ -38,6 +39,7 @@ builder.AddAcknowledgements();
 builder.AddWatching();
 builder.AddRegistry();
 builder.AddRegistration();
+builder.AddCoverage();
 
 var app = builder.Build();
 
@@ -60,6 +62,7 @@ app.MapWorklist();
 app.MapMailboxes();
 app.MapHandover();
 app.MapRegistration();
+app.MapCoverage();
 app.MapSandbox();
 
 await app.MigrateDatabaseAsync();
