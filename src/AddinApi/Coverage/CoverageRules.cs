@@ -34,10 +34,11 @@ public static partial class CoverageRules
         if (string.IsNullOrWhiteSpace(message)) return false;
         var text = Space().Replace(MarkupText.Strip(message), " ");
         if (text.Contains("kontaktcenter", StringComparison.OrdinalIgnoreCase) || ContactCentreNumber().IsMatch(text)) return true;
-        if (colleagues.Any(c => !c.Email.Equals(ownAddress, StringComparison.OrdinalIgnoreCase)
-                                && (Names(text, c.Name) || text.Contains(c.Email, StringComparison.OrdinalIgnoreCase))))
-            return true;
-        return Address().Matches(text).Any(m => !m.Value.Equals(ownAddress, StringComparison.OrdinalIgnoreCase) && isInternalAddress(m.Value));
+        var others = colleagues.Where(c => !c.Email.Equals(ownAddress, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (others.Any(c => Names(text, c.Name))) return true;
+        // Whole addresses only: sofia.ahmed@botkyrka.se.example.com is not Sofia.
+        return Address().Matches(text).Select(m => m.Value).Any(a => !a.Equals(ownAddress, StringComparison.OrdinalIgnoreCase)
+            && (isInternalAddress(a) || others.Any(c => c.Email.Equals(a, StringComparison.OrdinalIgnoreCase))));
     }
 
     /// <summary>What is wrong with a reply that is on (nothing when it is off): it must end, and it must send the citizen somewhere.</summary>
