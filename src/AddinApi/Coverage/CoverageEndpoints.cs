@@ -53,29 +53,35 @@ public static class CoverageEndpoints
         if (members.FirstOrDefault(m => m.Email.Equals(memberId, StringComparison.OrdinalIgnoreCase)) is not { } member)
             return TypedResults.Problem($"{memberId} finns inte i din enhet.", statusCode: StatusCodes.Status404NotFound);
         if (request is null) return Invalid.Field("coverId", "Ange coverId, from och to (coverId null tar bort ersättaren).");
-
-        var existing = await services.Db.Covers.FirstOrDefaultAsync(c => c.Member == member.Email, cancel);
-        var now = services.Clock.GetUtcNow();
-        if (request.CoverId is null)
-        {
-            if (existing is not null) services.Db.Covers.Remove(existing);
-            services.Db.Audit(now, head, "cover.removed", Target(member.Email));
-            await services.Db.SaveChangesAsync(cancel);
-            return TypedResults.Ok(new MemberCover(member.Email, null));
-        }
-
+        if (request.CoverId is null) return TypedResults.Ok(await RemoveAsync(member, head, services, cancel));
         if (Check(request, member, members, head, services) is { } problem) return problem;
-        var coverEmail = request.CoverId.Trim().ToLowerInvariant();
+        return TypedResults.Ok(await RecordAsync(member, request, members, head, services, cancel));
+    }
+
+    private static async Task<MemberCover> RemoveAsync(Person member, string head, CoverServices services, CancellationToken cancel)
+    {
+        await services.Db.Covers.Where(c => c.Member == member.Email).ExecuteDeleteAsync(cancel);
+        services.Db.Audit(services.Clock.GetUtcNow(), head, "cover.removed", Target(member.Email));
+        await services.Db.SaveChangesAsync(cancel);
+        return new MemberCover(member.Email, null);
+    }
+
+    /// <summary>Records the cover, replacing the member's earlier one, with its line in the audit log.</summary>
+    private static async Task<MemberCover> RecordAsync(Person member, CoverRequest request, IReadOnlyList<Person> members, string head,
+        CoverServices services, CancellationToken cancel)
+    {
+        var coverEmail = request.CoverId!.Trim().ToLowerInvariant();
         var coverName = coverEmail == head ? (await services.Me.GetAsync(cancel)).Name
             : members.First(m => m.Email.Equals(coverEmail, StringComparison.OrdinalIgnoreCase)).Name;
-        existing ??= services.Db.Covers.Add(new Cover { Member = member.Email, CoverEmail = "", CoverName = "", SetBy = head }).Entity;
-        (existing.CoverEmail, existing.CoverName, existing.From, existing.To, existing.SetBy, existing.SetAt) =
-            (coverEmail, coverName, request.From!.Value, request.To!.Value, head, now);
-        services.Db.Audit(now, head, "cover.set", Target(member.Email), $"cover={coverEmail}; from={existing.From:yyyy-MM-dd}; to={existing.To:yyyy-MM-dd}");
+        var (from, to, now) = (request.From!.Value, request.To!.Value, services.Clock.GetUtcNow());
+        var cover = await services.Db.Covers.FirstOrDefaultAsync(c => c.Member == member.Email, cancel)
+                    ?? services.Db.Covers.Add(new Cover { Member = member.Email, CoverEmail = coverEmail, CoverName = coverName, SetBy = head }).Entity;
+        (cover.CoverEmail, cover.CoverName, cover.From, cover.To, cover.SetBy, cover.SetAt) = (coverEmail, coverName, from, to, head, now);
+        services.Db.Audit(now, head, "cover.set", Target(member.Email),
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"cover={coverEmail}; from={from:yyyy-MM-dd}; to={to:yyyy-MM-dd}"));
         await services.Db.SaveChangesAsync(cancel);
-        var today = services.Clock.Today();
-        return TypedResults.Ok(new MemberCover(member.Email,
-            new CoverStatus(coverEmail, coverName, coverEmail, existing.From, existing.To, CoverageRules.CoversOn(existing.From, existing.To, today))));
+        return new MemberCover(member.Email,
+            new CoverStatus(coverEmail, coverName, coverEmail, from, to, CoverageRules.CoversOn(from, to, services.Clock.Today())));
     }
 
     /// <summary>The cover must be someone who can read the mail: a colleague in the unit, or the head; and the period must hold.</summary>
