@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kontaktlofte.AddinApi.Auth;
+using Kontaktlofte.AddinApi.Coverage;
 using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Watching;
 using Microsoft.EntityFrameworkCore;
@@ -128,6 +129,41 @@ public sealed class CoverageEndpointTests
         CollectionAssert.AreEqual(new[] { "cover.set", "cover.removed" }, audit.Select(a => a.Action).ToArray());
         Assert.AreEqual(Head, audit[0].Actor);
         StringAssert.Contains(audit[0].Details, $"cover={Maja}");
+    }
+
+    [TestMethod]
+    public async Task A_cover_from_tomorrow_shows_but_leaves_today_flagged()
+    {
+        await using var api = await UnitAsync();
+        var head = HeadOf(api);
+
+        var set = await head.PutAsJsonAsync($"/api/units/mine/members/{Uri.EscapeDataString(Karin)}/cover",
+            new { coverId = Maja, from = "2026-11-26", to = "2026-11-27" });
+
+        Assert.AreEqual(HttpStatusCode.OK, set.StatusCode, await set.Content.ReadAsStringAsync());
+        var karin = Member(await CoverageAsync(head), Karin);
+        Assert.IsFalse(karin.GetProperty("cover").GetProperty("today").GetBoolean());
+        Assert.IsTrue(karin.GetProperty("flagged").GetBoolean(), "nobody reads her mail today");
+    }
+
+    [TestMethod]
+    public async Task A_cover_that_ran_out_is_gone()
+    {
+        await using var api = await UnitAsync();
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KontaktlofteDb>();
+            db.Covers.Add(new Cover { Member = Karin, CoverEmail = Maja, CoverName = "Maja Eriksson", From = new(2026, 11, 20),
+                To = new(2026, 11, 24), SetBy = Head, SetAt = Wednesday.AddDays(-5) });
+            await db.SaveChangesAsync();
+        }
+
+        var karin = Member(await CoverageAsync(HeadOf(api)), Karin);
+
+        Assert.AreEqual(JsonValueKind.Null, karin.GetProperty("cover").ValueKind);
+        Assert.IsTrue(karin.GetProperty("flagged").GetBoolean());
+        await using var check = api.Services.CreateAsyncScope();
+        Assert.IsFalse(await check.ServiceProvider.GetRequiredService<KontaktlofteDb>().Covers.AnyAsync(c => c.Member == Karin), "deleted the day after");
     }
 
     [TestMethod]
