@@ -39,6 +39,7 @@ builder.AddAcknowledgements();
 builder.AddWatching();
 builder.AddRegistry();
 builder.AddRegistration();
+builder.AddCoverage();
 
 var app = builder.Build();
 
@@ -62,6 +63,7 @@ app.MapMailboxes();
 app.MapHandover();
 app.MapRegistration();
 app.MapPromiseReport();
+app.MapCoverage();
 app.MapSandbox();
 
 await app.MigrateDatabaseAsync();

@@ -22,6 +22,8 @@ internal static class SandboxHistory
         var clock = services.GetRequiredService<TimeProvider>();
         foreach (var (seed, mail) in seeded)
         {
+            // Untouched mail has nobody who acted (a colleague who cannot sign in has no one to act for them).
+            if (seed.Then == SandboxSeed.Done.Nothing) continue;
             var official = OfficialOf(mail.Mailbox);
             var at = ActedAt(mail.ReceivedAt, clock.GetUtcNow());
             if (seed.Then == SandboxSeed.Done.Acknowledged) await AcknowledgeAsync(services, mail, official, at);

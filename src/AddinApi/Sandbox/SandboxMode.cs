@@ -77,7 +77,10 @@ public static class SandboxMode
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         if (IsOn(app.Configuration))
+        {
             await SandboxSeed.SeedOfficialsAsync(services.GetRequiredService<KontaktlofteDb>());
+            await SandboxSeed.SeedCoversAsync(services.GetRequiredService<KontaktlofteDb>(), services.GetRequiredService<TimeProvider>());
+        }
         if (UsesSandboxMailbox(app.Configuration))
         {
             var sandbox = services.GetRequiredService<SandboxDb>();

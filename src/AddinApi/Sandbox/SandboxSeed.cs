@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kontaktlofte.AddinApi.Coverage;
 using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Organisation;
 using Kontaktlofte.AddinApi.Promises;
@@ -24,6 +25,24 @@ internal static partial class SandboxSeed
                 db.Officials.Add(new Official { Email = user.Email, Name = user.Name, Title = user.Title, Phone = user.Phone, Unit = unit });
             await db.SaveChangesAsync();
         }
+    }
+
+    /// <summary>
+    /// Per Holm's cover while he is away (SandboxDirectory): Sofia Ahmed reads his mail, as the unit head recorded it. Again
+    /// on a start after it ran out, so that the sandbox always shows one.
+    /// </summary>
+    public static async Task SeedCoversAsync(KontaktlofteDb db, TimeProvider clock)
+    {
+        const string per = "per.holm@sandbox.botkyrka.se";
+        var today = clock.Today();
+        if (await db.Covers.AnyAsync(c => c.Member == per && c.To >= today)) return;
+        await db.Covers.Where(c => c.Member == per).ExecuteDeleteAsync();
+        db.Covers.Add(new Cover
+        {
+            Member = per, CoverEmail = "sofia.ahmed@sandbox.botkyrka.se", CoverName = "Sofia Ahmed",
+            From = today.AddDays(-2), To = today.AddDays(5), SetBy = "enhetschef@sandbox.botkyrka.se", SetAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync();
     }
 
     /// <summary>The function mailboxes and their watchers, as a unit head would have set them.</summary>

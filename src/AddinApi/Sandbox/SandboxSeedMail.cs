@@ -21,6 +21,11 @@ internal static partial class SandboxSeed
     private const string Kontaktcenter = "kontaktcenter@sandbox.botkyrka.se";
     private const string Registrator = "registrator@sandbox.botkyrka.se";
     private const string Enhetschef = "enhetschef@sandbox.botkyrka.se";
+    private const string Tillsyn = "bygglov-tillsyn@sandbox.botkyrka.se";
+    private const string PerHolm = "per.holm@sandbox.botkyrka.se";
+    private const string Karin = "karin.nordstrom@sandbox.botkyrka.se";
+    private const string Tobias = "tobias.wallin@sandbox.botkyrka.se";
+    private const string Maja = "maja.eriksson@sandbox.botkyrka.se";
 
     internal static readonly Seed[] Mail =
     [
@@ -127,5 +132,24 @@ internal static partial class SandboxSeed
         new(2, 14, "Oskar Lind", "oskar.lind@example.se", "Avgift för bygglov",
             "Hej,\n\nVad kostar ett bygglov för en tillbyggnad på 25 kvadratmeter?\n\nOskar Lind",
             Mailbox: Enhetschef, Then: Done.Answered, Answer: "Avgiften beror på hur stor tillbyggnaden är. För 25 kvadratmeter blir den ungefär 15 000 kronor. Du får ett exakt besked när ansökan är komplett."),
+
+        // The unit head's coverage: mail waiting in the mailboxes of colleagues who cannot sign in (the watcher follows
+        // them all the same), and in the unit's second function mailbox.
+        new(4, 9, "Hassan Jama", "hassan.jama@example.se", "Bygglov för balkong",
+            "Hej!\n\nJag skickade in ritningar för en inglasad balkong för två veckor sedan. Har ni fått dem, och saknas något?\n\nHassan Jama", Mailbox: Karin),
+        new(2, 10, "Ulla Berggren", "ulla.berggren@example.se", "Fråga om staket mot gatan",
+            "Hej,\n\nFår vi sätta upp ett staket på 1,2 meter mot gatan utan bygglov?\n\nUlla Berggren", Mailbox: Karin),
+        new(0, 9, "Viktor Åström", "viktor.astrom@example.se", "Slutbesked för garaget",
+            "Hej!\n\nGaraget är klart. Vad behöver ni från oss för att vi ska få slutbesked?\n\nViktor Åström", Mailbox: Tobias),
+        new(1, 13, "Elsa Moberg", "elsa.moberg@example.se", "Tillsyn av grannens bygge",
+            "Hej,\n\nGrannen bygger ett stort förråd precis vid vår tomtgräns. Har de bygglov, och kan ni komma ut och titta?\n\nElsa Moberg", Mailbox: Tobias),
+        new(3, 10, "Rolf Sandin", "rolf.sandin@example.se", "Besiktning av eldstad",
+            "Hej.\n\nVi har satt in en ny braskamin. Vem ska besiktiga den innan vi får elda?\n\nRolf Sandin", Mailbox: Maja),
+        new(1, 10, "Greta Lund", "greta.lund@example.se", "Ritningar till vårt hus",
+            "Hej!\n\nFinns de gamla ritningarna till vårt hus på Skyttevägen 3 i Tullinge hos er? Kan vi få en kopia?\n\nGreta Lund", Mailbox: PerHolm),
+        new(0, 10, "Anders Kask", "anders.kask@example.se", "Olovligt byggd altan",
+            "Hej,\n\nPå fastigheten bredvid oss har det byggts en altan på taket av garaget. Har det prövats?\n\nAnders Kask", Mailbox: Tillsyn),
+        new(3, 9, "Yasmin Farah", "yasmin.farah@example.se", "Föreläggande om rivning",
+            "Hej.\n\nVi har fått ett föreläggande om att riva vårt förråd. Hur överklagar vi, och vad händer under tiden?\n\nYasmin Farah", Mailbox: Tillsyn),
     ];
 }

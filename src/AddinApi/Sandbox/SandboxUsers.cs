@@ -24,6 +24,13 @@ public static class SandboxUsers
     [
         new("per.holm@sandbox.botkyrka.se", "Per Holm", "Bygglovsarkitekt", "08-530 612 77", "Bygglovsenheten", []),
         new("sofia.ahmed@sandbox.botkyrka.se", "Sofia Ahmed", "Bygglovshandläggare", "08-530 612 78", "Bygglovsenheten", []),
+        // The rest of Elin Sandberg's unit: absences good and bad for the unit head's coverage (SandboxDirectory).
+        new("karin.nordstrom@sandbox.botkyrka.se", "Karin Nordström", "Bygglovshandläggare", "08-530 612 81", "Bygglovsenheten", []),
+        new("tobias.wallin@sandbox.botkyrka.se", "Tobias Wallin", "Byggnadsinspektör", "08-530 612 82", "Bygglovsenheten", []),
+        new("maja.eriksson@sandbox.botkyrka.se", "Maja Eriksson", "Byggnadsinspektör", "08-530 612 83", "Bygglovsenheten", []),
+        new("lina.ohman@sandbox.botkyrka.se", "Lina Öhman", "Bygglovsadministratör", "08-530 612 84", "Bygglovsenheten", []),
+        new("oskar.bergqvist@sandbox.botkyrka.se", "Oskar Bergqvist", "Bygglovsarkitekt", "08-530 612 85", "Bygglovsenheten", []),
+        new("nora.sundberg@sandbox.botkyrka.se", "Nora Sundberg", "Kart- och mätningsingenjör", "08-530 612 86", "Bygglovsenheten", []),
         new("johan.virtanen@sandbox.botkyrka.se", "Johan Virtanen", "Gatuingenjör", "08-530 613 10", "Gatuenheten", []),
     ];
 
@@ -40,6 +47,8 @@ public static class SandboxUsers
     [
         ("bygglov@sandbox.botkyrka.se", "Bygglov", ["handlaggare@sandbox.botkyrka.se", "enhetschef@sandbox.botkyrka.se"]),
         ("kontaktcenter@sandbox.botkyrka.se", "Kontaktcenter", ["registrator@sandbox.botkyrka.se"]),
+        // Watched only by two who are both away this week: the unit head's coverage shows it unwatched.
+        ("bygglov-tillsyn@sandbox.botkyrka.se", "Bygglov tillsyn", ["karin.nordstrom@sandbox.botkyrka.se", "tobias.wallin@sandbox.botkyrka.se"]),
     ];
 
     /// <summary>True for an address with a sandbox mailbox: a user who can sign in, or a function mailbox.</summary>

@@ -48,10 +48,7 @@ public static class WorklistEndpoints
         var email = official.Email.ToLowerInvariant();
         var watched = await db.Set<WatchedMailbox>().Where(m => m.Watchers.Contains(email)).Select(m => m.Address).ToListAsync(cancel);
         var mailboxes = watched.Append(email).ToList();
-        // Internal and automatic mail is never answered: left in the query it would grow with every mail ever tracked.
-        var open = await db.Messages.AsNoTracking()
-            .Where(m => mailboxes.Contains(m.Mailbox) && m.AnsweredAt == null && m.HandedOverAt == null && DueDates.Promised.Contains(m.Category))
-            .ToListAsync(cancel);
+        var open = await OpenMail.In(db.Messages.AsNoTracking(), mailboxes).ToListAsync(cancel);
         var today = clock.Today();
         var items = open.Select(m =>
         {

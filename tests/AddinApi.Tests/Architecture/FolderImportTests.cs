@@ -16,8 +16,9 @@ public sealed partial class FolderImportTests
 
     /// <summary>
     /// Feature → feature edges the design names: acknowledging writes to the message's promise, the watcher tracks, and a
-    /// registration request reads the tracked message (is it sensitive: then its subject is not kept); the unit head's
-    /// follow-up counts tracked messages, a function mailbox's in its watchers' unit.
+    /// registration request reads the tracked message (is it sensitive: then its subject is not kept); a unit's coverage
+    /// counts its open mail and reads which function mailboxes its members watch; the follow-up counts tracked messages,
+    /// a function mailbox's in its watchers' unit.
     /// </summary>
     private static readonly (string From, string To)[] AllowedBetweenFeatures =
         [("Acknowledgements", "Promises"), ("Watching", "Promises"), ("Registration", "Promises"), ("Coverage", "Promises"), ("Coverage", "Watching")];

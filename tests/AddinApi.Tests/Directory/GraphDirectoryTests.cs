@@ -87,4 +87,37 @@ public sealed class GraphDirectoryTests
         Assert.AreEqual("automaticReplies", tips["MailTipsOptions"]!.GetValue<string>());
         Assert.AreEqual(2, tips["EmailAddresses"]!.AsArray().Count);
     }
+
+    [TestMethod]
+    public async Task Direct_reports_follow_the_next_link_to_the_last_page()
+    {
+        // Graph may answer fewer than $top a page: a unit head's 101 members in pages of 40 are three calls, all members.
+        _graph.DirectReports = FakeGraph.Unit(101);
+        _graph.DirectReportsPageLimit = 40;
+        await using var scope = _api.Services.CreateAsyncScope();
+        var directory = scope.ServiceProvider.GetRequiredService<AddinApi.Directory.IDirectory>();
+
+        var reports = await directory.DirectReportsAsync(new System.Security.Claims.ClaimsPrincipal(), CancellationToken.None);
+
+        Assert.HasCount(101, reports);
+        Assert.HasCount(101, reports.Select(r => r.Email).Distinct());
+        var pages = _graph.Where("GET", "/v1.0/me/directReports/graph.user");
+        Assert.HasCount(3, pages);
+        StringAssert.Contains(pages[0].Query, "$top=999");
+        StringAssert.Contains(pages[2].Query, "$skiptoken=80");
+    }
+
+    [TestMethod]
+    public async Task Automatic_replies_of_250_mailboxes_are_three_calls_of_at_most_100()
+    {
+        await using var scope = _api.Services.CreateAsyncScope();
+        var directory = scope.ServiceProvider.GetRequiredService<AddinApi.Directory.IDirectory>();
+        var addresses = Enumerable.Range(1, 250).Select(i => $"medarbetare{i:000}@botkyrka.se").ToList();
+
+        var replies = await directory.AutomaticRepliesAsync(new System.Security.Claims.ClaimsPrincipal(), addresses, CancellationToken.None);
+
+        CollectionAssert.AreEqual(addresses, replies.Select(r => r.Email).ToList(), "one each, in the same order");
+        CollectionAssert.AreEqual(new[] { 100, 100, 50 },
+            _graph.Where("POST", "/v1.0/me/getMailTips").Select(t => t.Json!["EmailAddresses"]!.AsArray().Count).ToArray());
+    }
 }

@@ -148,6 +148,43 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
                     b.ToTable("Cache", (string)null);
                 });
 
+            modelBuilder.Entity("Kontaktlofte.AddinApi.Coverage.Cover", b =>
+                {
+                    b.Property<string>("Member")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoverEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoverName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Member");
+
+                    b.HasIndex("To");
+
+                    b.ToTable("Covers", (string)null);
+                });
+
             modelBuilder.Entity("Kontaktlofte.AddinApi.Data.AuditEvent", b =>
                 {
                     b.Property<long>("Id")

@@ -41,14 +41,26 @@ internal sealed partial class GraphDirectory(GraphClients graph) : IDirectory
         return (IReadOnlyList<Person>)(found?.Value ?? []).Select(ToPerson).Where(p => p.Email.Length > 0).ToList();
     }, cancel);
 
+    /// <summary>
+    /// Every direct report: Graph pages the answer (at most <c>$top</c> a page, and it may send fewer), so the next link is
+    /// followed to the end — a unit of 1,000 is one call, never one per member.
+    /// </summary>
     public Task<IReadOnlyList<Person>> DirectReportsAsync(ClaimsPrincipal user, CancellationToken cancel) => GraphCalls.Call(async () =>
     {
-        var reports = await graph.ForUser(user).Me.DirectReports.GraphUser.GetAsync(request =>
+        var reports = graph.ForUser(user).Me.DirectReports.GraphUser;
+        var page = await reports.GetAsync(request =>
         {
             request.QueryParameters.Select = Fields;
             request.QueryParameters.Top = 999;
         }, cancel);
-        return (IReadOnlyList<Person>)(reports?.Value ?? []).Select(ToPerson).ToList();
+        var people = new List<Person>();
+        while (page is not null)
+        {
+            people.AddRange((page.Value ?? []).Select(ToPerson).Where(p => p.Email.Length > 0));
+            if (page.OdataNextLink is not { Length: > 0 } next) break;
+            page = await reports.WithUrl(next).GetAsync(cancellationToken: cancel);
+        }
+        return (IReadOnlyList<Person>)people;
     }, cancel);
 
     public Task<IReadOnlyList<AutomaticReply>> AutomaticRepliesAsync(ClaimsPrincipal user, IReadOnlyList<string> addresses, CancellationToken cancel) =>

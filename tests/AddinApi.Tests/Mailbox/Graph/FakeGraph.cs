@@ -169,7 +169,7 @@ public sealed partial class FakeGraph : IAsyncDisposable
     /// <summary>Automatic replies by address, as getMailTips tells them.</summary>
     public Dictionary<string, string> AutomaticReplies { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    private static JsonObject Person(string name, string? title, string? phone, string mail, string department) => new()
+    internal static JsonObject Person(string name, string? title, string? phone, string mail, string department) => new()
     {
         ["displayName"] = name,
         ["jobTitle"] = title,
@@ -277,11 +277,7 @@ public sealed partial class FakeGraph : IAsyncDisposable
                 ["value"] = new JsonArray(found.Select(p => (JsonNode)p.DeepClone()).ToArray()),
             });
         });
-        _app.MapGet("/v1.0/me/directReports/graph.user", () => Results.Json(new JsonObject
-        {
-            ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users(displayName,jobTitle,businessPhones,mobilePhone,mail,userPrincipalName,department)",
-            ["value"] = new JsonArray(People.Take(2).Select(p => (JsonNode)p.DeepClone()).ToArray()),
-        }));
+        MapDirectReports();
         _app.MapPost("/v1.0/me/getMailTips", (JsonObject body) =>
         {
             var addresses = body["EmailAddresses"]?.AsArray().Select(a => a!.GetValue<string>()).ToList() ?? [];
