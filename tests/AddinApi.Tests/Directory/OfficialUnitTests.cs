@@ -4,7 +4,7 @@ using Kontaktlofte.AddinApi.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Kontaktlofte.AddinApi.Tests.Organisation;
+namespace Kontaktlofte.AddinApi.Tests.Directory;
 
 /// <summary>
 /// An official's unit comes from the directory's department at their first sign-in: the promise report counts per unit,
@@ -23,13 +23,13 @@ public sealed class OfficialUnitTests
     public async Task A_first_sign_in_puts_the_official_in_the_unit_of_their_department_made_once()
     {
         await using var api = new KontaktlofteFactory();
-        await api.SandboxOfficial("per.holm@sandbox.botkyrka.se").GetFromJsonAsync<object>("/api/me");
-        await api.SandboxOfficial("sofia.ahmed@sandbox.botkyrka.se").GetFromJsonAsync<object>("/api/me");
+        await api.SandboxOfficial("johan.virtanen@sandbox.botkyrka.se").GetFromJsonAsync<object>("/api/me");
+        await api.SandboxOfficial("mats.lindgren@sandbox.botkyrka.se").GetFromJsonAsync<object>("/api/me");
 
-        var per = await OfficialAsync(api, "per.holm@sandbox.botkyrka.se");
-        var sofia = await OfficialAsync(api, "sofia.ahmed@sandbox.botkyrka.se");
+        var per = await OfficialAsync(api, "johan.virtanen@sandbox.botkyrka.se");
+        var sofia = await OfficialAsync(api, "mats.lindgren@sandbox.botkyrka.se");
 
-        Assert.AreEqual("Bygglovsenheten", per.Unit!.Name);
+        Assert.AreEqual("Gatuenheten", per.Unit!.Name);
         Assert.AreEqual(per.UnitId, sofia.UnitId, "one unit for one department");
     }
 }
