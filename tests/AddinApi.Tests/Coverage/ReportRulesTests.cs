@@ -120,4 +120,16 @@ public sealed class ReportRulesTests
         Assert.AreEqual("2026-W53", ReportRules.WeekName(new DateOnly(2027, 1, 3))); // 2026 has 53 ISO weeks
         Assert.AreEqual("2027-W01", ReportRules.WeekName(new DateOnly(2027, 1, 4)));
     }
+
+    [TestMethod]
+    public void A_share_has_four_decimals_rounded_half_away_from_zero_and_none_for_an_empty_week()
+    {
+        Assert.IsNull(ReportRules.Share(0, 0), "no mail: nothing to measure, not 0 %");
+        Assert.AreEqual(0.0, ReportRules.Share(0, 5));
+        Assert.AreEqual(1.0, ReportRules.Share(5, 5));
+        Assert.AreEqual(0.3636, ReportRules.Share(4, 11));
+        Assert.AreEqual(0.6667, ReportRules.Share(2, 3));
+        Assert.AreEqual(0.1250, ReportRules.Share(1, 8));
+        Assert.AreEqual(0.0001, ReportRules.Share(1, 20_000), "0.00005 rounds up");
+    }
 }
