@@ -141,4 +141,24 @@ public sealed class CoverageRulesTests
 
         CollectionAssert.AreEqual(new[] { "Cia", "Öla", "Bo", "Zelda", "Anna", "Åsa", "Örjan" }, order);
     }
+
+    [TestMethod]
+    public void Any_one_colleague_named_is_enough_and_a_nameless_entry_names_nobody()
+    {
+        Person[] two = [new("Sofia Ahmed", "", "", "sofia.ahmed@example.org", "Bygglov"), new("Per Holm", "", "", "per.holm@example.org", "Bygglov")];
+        bool Outside(string _) => false; // only the colleagues' own addresses count here
+
+        Assert.IsTrue(CoverageRules.NamesContact("Kontakta Per Holm under tiden.", "lina@example.org", two, Outside), "the second of two");
+        Assert.IsTrue(CoverageRules.NamesContact("Skriv till per.holm@example.org.", "lina@example.org", two, Outside), "the second's address");
+        Assert.IsFalse(CoverageRules.NamesContact("Jag är tillbaka i januari.", "lina@example.org",
+            [new Person("  ", "", "", "tom@example.org", "Bygglov")], Outside), "a colleague without a name is no name in every text");
+    }
+
+    [TestMethod]
+    public void Names_sort_in_Swedish_order_whatever_their_case()
+    {
+        var sorted = CoverageRules.InOrder(["Örjan", "åsa", "Zlatan", "Anna", "ärla"], _ => false, _ => 0, n => n).ToList();
+
+        CollectionAssert.AreEqual(new[] { "Anna", "Zlatan", "åsa", "ärla", "Örjan" }, sorted, "å, ä, ö after z, in that order");
+    }
 }
