@@ -64,3 +64,6 @@ export const day = (iso: string) => longDay.format(new Date(`${iso}T00:00:00Z`))
 export const dateTime = (iso: string) => moment.format(new Date(iso));
 /** A number as Swedish text writes it: "59,3". */
 export const decimal = (n: number) => decimals.format(n);
+/** An instant as the day it falls on in Stockholm (yyyy-MM-dd): today, or an automatic reply's last day. */
+export const stockholmDay = (instant: Date | string) =>
+  new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(instant));

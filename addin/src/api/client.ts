@@ -25,21 +25,39 @@ async function authorization(claims?: string): Promise<Record<string, string>> {
   return { Authorization: `Bearer ${await accessToken(settings, claims)}` };
 }
 
-export async function callApi<T>(path: string, init: RequestInit & { json?: unknown } = {}, timeoutMs = 30000): Promise<T> {
-  const send = async (claims?: string) => {
+/** Sends with the identity, once more on a claims challenge; a refusal becomes an `ApiError` with the API's problem. */
+async function send(path: string, init: RequestInit & { json?: unknown }, timeoutMs: number): Promise<Response> {
+  const attempt = async (claims?: string) => {
     const headers: Record<string, string> = { Accept: "application/json", ...(init.headers as Record<string, string>), ...(await authorization(claims)) };
     let body = init.body;
     if (init.json !== undefined) { headers["Content-Type"] = "application/json"; body = JSON.stringify(init.json); }
     return fetch(path, { ...init, headers, body, signal: AbortSignal.timeout(timeoutMs) });
   };
-  let response = await send();
+  let response = await attempt();
   const challenge = response.headers.get("WWW-Authenticate")?.match(/claims="([^"]+)"/)?.[1];
-  if (response.status === 401 && challenge) response = await send(atob(challenge));
+  if (response.status === 401 && challenge) response = await attempt(atob(challenge));
   if (!response.ok) {
     const problem = (await response.json().catch(() => ({}))) as Problem;
     throw new ApiError(response.status, problem);
   }
+  return response;
+}
+
+export async function callApi<T>(path: string, init: RequestInit & { json?: unknown } = {}, timeoutMs = 30000): Promise<T> {
+  const response = await send(path, init, timeoutMs);
   return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+/**
+ * A file of the API (a CSV report), fetched with the identity: a plain link cannot carry the token or the sandbox's
+ * X-Sandbox-User. The name is the one the API's Content-Disposition gives, else `fallbackName`.
+ */
+export async function downloadApi(path: string, fallbackName = "rapport.csv", timeoutMs = 30000): Promise<{ blob: Blob; name: string }> {
+  const response = await send(path, { headers: { Accept: "*/*" } }, timeoutMs);
+  const disposition = response.headers.get("Content-Disposition") ?? "";
+  const encoded = disposition.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
+  const name = encoded ? decodeURIComponent(encoded) : disposition.match(/filename="?([^";]+)"?/i)?.[1] ?? fallbackName;
+  return { blob: await response.blob(), name };
 }
 
 /** A message for people: the API's Swedish detail, or what went wrong on the way. */

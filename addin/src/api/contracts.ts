@@ -191,3 +191,31 @@ export interface RequestDecision { decision: "not-registered"; reason: NotRegist
 
 /** A registry series (diarieserie): an administration's code and name. */
 export interface Series { code: string; name: string }
+
+// The unit head's coverage (Enhetschef): `/api/units/mine/coverage` and the follow-up `/api/reports/promise`.
+/** A member's automatic reply as Exchange tells it now; `problems` in Swedish, empty when it is right or off. */
+export interface AutoReplyStatus {
+  enabled: boolean; start: string | null; end: string | null; namesContact: boolean; away: boolean; problems: string[];
+}
+/** A cover the head recorded; `today` when today is inside the period. */
+export interface CoverStatus { id: string; name: string; email: string; from: string; to: string; today: boolean }
+/** One member: `flagged` when away with open mail and no cover today; `flags` says what to look at, in Swedish. */
+export interface MemberCoverage {
+  id: string; name: string; email: string; autoReply: AutoReplyStatus; cover: CoverStatus | null;
+  open: number; dueToday: number; overdue: number; flagged: boolean; flags: string[];
+}
+export interface FunctionMailboxCoverage { address: string; watchers: string[]; watchedNow: boolean; open: number; dueToday: number; overdue: number }
+/** Members in the API's order: gaps first. */
+export interface UnitCoverage { members: MemberCoverage[]; functionMailboxes: FunctionMailboxCoverage[] }
+/** `coverId` null removes the cover. */
+export interface CoverRequest { coverId: string | null; from: string; to: string }
+export interface MemberCover { memberId: string; cover: CoverStatus | null }
+
+/** One ISO week of the follow-up; shares 0–1, null for a week with no mail. */
+export interface PromiseReportWeek {
+  week: string; monday: string; sunday: string; unit: string; received: number;
+  withinOneWorkingDay: number; shareWithinOneWorkingDay: number | null;
+  withinTwoWorkingDays: number; shareWithinTwoWorkingDays: number | null;
+  answered: number; medianWorkingDaysToAnswer: number | null; overdueNow: number;
+}
+export interface PromiseReport { unit: string; from: string; to: string; today: string; weeks: PromiseReportWeek[] }

@@ -1,8 +1,8 @@
 // One typed function per endpoint, all through `callApi`: the views and the sandbox page never build a URL.
-import { callApi } from "./client";
+import { callApi, downloadApi } from "./client";
 import type {
   AcknowledgementRequest, AcknowledgementResult, AnswerDates, CaseSuggestion, Colleague, CurrentOfficial, DraftReview, DraftReviewRequest,
-  HandoverRequest, HandoverResult, Labels, MessagePromise, MessageRegistration, NewSandboxMessage, ReceiptPreview, RegistrationInput,
+  CoverRequest, HandoverRequest, HandoverResult, Labels, MemberCover, PromiseReport, UnitCoverage, MessagePromise, MessageRegistration, NewSandboxMessage, ReceiptPreview, RegistrationInput,
   RegistrationRequestInput, RegistrationRequestView, RegistrationView, RequestDecision, RequestState, SandboxMessage, SandboxSent,
   SentAcknowledgement, Series, Worklist,
 } from "./contracts";
@@ -119,6 +119,20 @@ export function getSeries(): Promise<Series[]> {
   series ??= callApi<{ series: Series[] }>("/api/registry/series").then((answer) => answer.series, (error: unknown) => { series = null; throw error; });
   return series;
 }
+
+// The unit head's (Enhetschef) coverage and follow-up.
+/** Who is away, their automatic replies, covers and open mail in the head's unit; gaps first. */
+export const getUnitCoverage = () => callApi<UnitCoverage>("/api/units/mine/coverage");
+
+/** Records who reads a member's mail from `from` to `to`; `coverId` null removes the cover. */
+export const setMemberCover = (memberId: string, cover: CoverRequest) =>
+  callApi<MemberCover>(`/api/units/mine/members/${encodeURIComponent(memberId)}/cover`, { method: "PUT", json: cover });
+
+const reportPath = (from: string, to: string) => `/api/reports/promise?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+/** The follow-up of the contact promise for the head's unit, per ISO week from `from`'s to `to`'s. */
+export const getPromiseReport = (from: string, to: string) => callApi<PromiseReport>(reportPath(from, to));
+/** The same report as a CSV file (semicolons, UTF-8 with BOM) and the file name the API gives it. */
+export const downloadPromiseReport = (from: string, to: string) => downloadApi(`${reportPath(from, to)}&format=csv`);
 
 // The local sandbox's mailbox (only served in sandbox mode).
 /** A sandbox mailbox's messages, newest first: a user's own (the default: the caller's) or a function mailbox. */

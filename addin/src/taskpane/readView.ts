@@ -13,6 +13,7 @@ import { handoverConfirmation, handoverSection } from "./handover";
 import { receiptForm } from "./receiptForm";
 import { REGISTRAR, registrationSection } from "./registration";
 import { registrationQueue } from "./registrationQueue";
+import { coverageSection, UNIT_HEAD } from "./coverage";
 import { confirmation, sentReceipts } from "./sentReceipts";
 import { standing, standingBar, whom } from "./standing";
 import { watchSetting } from "./watchSetting";
@@ -28,6 +29,8 @@ interface View {
   /** "Registrering i Lex" and, for registrars, "Att registrera": fetched once, kept across re-renders like the worklist. */
   registration: HTMLElement;
   queue: HTMLElement | null;
+  /** "Enhetens bevakning", for a unit head only: closed until opened, kept across re-renders like the queue. */
+  coverage: HTMLElement | null;
 }
 
 /** The heading, and whose mailbox the message is in when it is not the official's own. */
@@ -49,7 +52,8 @@ export async function showReadView(root: HTMLElement, item: ReadItem, done?: HTM
     ]);
     const registration = registrationSection(item, me);
     const queue = me.roles.includes(REGISTRAR) ? registrationQueue() : null;
-    render({ root, item, promise, me, labels, dates: answerDates.dates, receipts, worklist, registration, queue }, done);
+    const coverage = me.roles.includes(UNIT_HEAD) ? coverageSection() : null;
+    render({ root, item, promise, me, labels, dates: answerDates.dates, receipts, worklist, registration, queue, coverage }, done);
   } catch (error) {
     worklist.show(true);
     replace(root, ...heading(item), done, alert(describe(error)),
@@ -99,6 +103,7 @@ function render(v: View, done?: HTMLElement): void {
     }),
     v.registration,
     v.queue,
+    v.coverage,
     !noPromise && v.worklist.element,
     watchSetting(v.me));
 }
