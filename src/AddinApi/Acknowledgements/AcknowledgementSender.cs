@@ -33,7 +33,7 @@ internal sealed class AcknowledgementSender(KontaktlofteDb db, IMailbox mailbox,
     {
         var ack = await db.Acknowledgements.FirstAsync(a => a.Id == id, cancel);
         // The official acts (their session); in a function mailbox the receipt is made and sent there, from its address.
-        var owner = new MailboxOwner(ack.CreatedBy, ack.SessionKey, string.Equals(ack.Mailbox, ack.CreatedBy, StringComparison.OrdinalIgnoreCase) ? null : ack.Mailbox);
+        var owner = MailboxOwner.Acting(ack.CreatedBy, ack.SessionKey, ack.Mailbox);
         try
         {
             var message = _known?.Id == ack.MessageId ? _known : await mailbox.GetMessageAsync(owner, ack.MessageId, cancel)

@@ -14,6 +14,13 @@ public sealed record MailboxOwner(string Email, string? SessionKey, string? Shar
 {
     /// <summary>The mailbox the message is in: the function mailbox, else the official's own.</summary>
     public string Address => Shared ?? Email;
+
+    /// <summary>
+    /// Who acts in which mailbox, as a recorded piece of work keeps it: <paramref name="mailbox"/> is a function mailbox
+    /// unless it is the actor's own.
+    /// </summary>
+    public static MailboxOwner Acting(string actor, string? sessionKey, string mailbox) =>
+        new(actor, sessionKey, string.Equals(mailbox, actor, StringComparison.OrdinalIgnoreCase) ? null : mailbox);
 }
 
 /// <summary>A draft made in a mailbox: its id, and the Internet message id the sent mail will carry (null if not told).</summary>

@@ -84,14 +84,7 @@ public sealed class MailRegistration
     public string? Category => CaseNumber is null ? null : Promises.PromiseLabels.Registered(CaseNumber);
 
     /// <summary>Who reaches the mail: the registrar in their own or a function mailbox, or the requesting official's session.</summary>
-    public MailboxOwner Owner
-    {
-        get
-        {
-            var actor = ActingFor ?? CreatedBy;
-            return new MailboxOwner(actor, SessionKey, string.Equals(Mailbox, actor, StringComparison.OrdinalIgnoreCase) ? null : Mailbox);
-        }
-    }
+    public MailboxOwner Owner => MailboxOwner.Acting(ActingFor ?? CreatedBy, SessionKey, Mailbox);
 
     public MailAddress? Party => PartyAddress is null ? null : new MailAddress(PartyName, PartyAddress);
     public MailAddress? PartyKeptApart => PartyKeptApartAddress is null ? null : new MailAddress(PartyKeptApartName, PartyKeptApartAddress);

@@ -303,15 +303,15 @@ public static class RegistrationEndpoints
     private static async Task<Results<Ok<RequestList>, ValidationProblem>> RequestsAsync(string? state, [AsParameters] RegistrationServices s,
         CancellationToken cancel)
     {
+        if (state is not (null or "" or "pending" or "registered" or "not-registered" or "all"))
+            return Invalid.Field("state", "Läget ska vara pending, registered, not-registered eller all.");
         RequestState? wanted = state switch
         {
-            null or "" or "pending" => RequestState.Pending,
             "registered" => RequestState.Registered,
             "not-registered" => RequestState.NotRegistered,
             "all" => null,
-            _ => (RequestState)(-1),
+            _ => RequestState.Pending,
         };
-        if (wanted == (RequestState)(-1)) return Invalid.Field("state", "Läget ska vara pending, registered, not-registered eller all.");
         var requests = await s.Db.RegistrationRequests.AsNoTracking().Where(q => wanted == null || q.State == wanted)
             .OrderBy(q => q.RequestedAt).Take(500).ToListAsync(cancel);
         var ids = requests.Where(q => q.RegistrationId != null).Select(q => q.RegistrationId!.Value).ToList();

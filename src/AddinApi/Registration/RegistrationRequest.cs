@@ -63,7 +63,7 @@ public sealed class RegistrationRequest
 
     public const int MaxNote = 500;
 
-    public MailboxOwner Owner => new(RequestedBy, SessionKey, string.Equals(Mailbox, RequestedBy, StringComparison.OrdinalIgnoreCase) ? null : Mailbox);
+    public MailboxOwner Owner => MailboxOwner.Acting(RequestedBy, SessionKey, Mailbox);
 }
 
 internal sealed class RegistrationRequestConfiguration : IEntityTypeConfiguration<RegistrationRequest>

@@ -35,7 +35,7 @@ public sealed class Handover
     public const int MaxNote = 500;
 
     /// <summary>Who acts, and in which mailbox: the official, in a function mailbox when the message is in one.</summary>
-    public MailboxOwner Owner => new(CreatedBy, SessionKey, string.Equals(Mailbox, CreatedBy, StringComparison.OrdinalIgnoreCase) ? null : Mailbox);
+    public MailboxOwner Owner => MailboxOwner.Acting(CreatedBy, SessionKey, Mailbox);
 }
 
 internal sealed class HandoverConfiguration : IEntityTypeConfiguration<Handover>
