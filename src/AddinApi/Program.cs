@@ -22,6 +22,7 @@ using Kontaktlofte.AddinApi.Watching;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPlatform();
+builder.AddWebSecurity();
 builder.AddOrganisation();
 builder.AddProblemAnswers();
 builder.AddIdentity();
@@ -44,9 +45,11 @@ builder.AddCoverage();
 var app = builder.Build();
 
 app.UseProblemAnswers();
+app.UseWebSecurity();
 app.MapAddin();
 app.UseApiDocumentation();
 app.UseAuthentication();
+app.UseRateLimitPerUser();
 app.UseAuthorization();
 
 app.MapHealth();
