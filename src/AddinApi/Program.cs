@@ -17,6 +17,7 @@ using Kontaktlofte.AddinApi.Promises.Classification;
 using Kontaktlofte.AddinApi.Registry;
 using Kontaktlofte.AddinApi.Registration;
 using Kontaktlofte.AddinApi.Sandbox;
+using Kontaktlofte.AddinApi.Telemetry;
 using Kontaktlofte.AddinApi.Watching;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -41,6 +42,7 @@ builder.AddWatching();
 builder.AddRegistry();
 builder.AddRegistration();
 builder.AddCoverage();
+builder.AddTelemetry(); // last: its Graph handler is the innermost
 
 var app = builder.Build();
 
