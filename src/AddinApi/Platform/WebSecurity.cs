@@ -123,7 +123,8 @@ public static class WebSecurity
         if (security.RequireHttps ?? !(app.Environment.IsDevelopment() || app.Environment.IsEnvironment("Sandbox")))
         {
             app.UseHsts();
-            app.UseHttpsRedirection();
+            // The orchestrator's probes come in plain HTTP from inside: they are answered, not redirected.
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments("/healthz"), https => https.UseHttpsRedirection());
         }
         app.UseCors(CorsPolicy);
         return app;

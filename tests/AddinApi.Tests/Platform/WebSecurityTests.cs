@@ -149,6 +149,7 @@ public sealed class WebSecurityTests
         Assert.AreEqual("https://kontaktlofte.botkyrka.se/addin/taskpane.html", redirected.Headers.Location!.ToString());
         var secure = await https.GetAsync("/addin/taskpane.html");
         Assert.AreEqual("max-age=31536000", secure.Headers.GetValues("Strict-Transport-Security").Single());
+        Assert.AreEqual(HttpStatusCode.OK, (await http.GetAsync("/healthz/live")).StatusCode, "the orchestrator's probe in plain HTTP is answered");
     }
 
     [TestMethod]
