@@ -77,8 +77,9 @@ public sealed class LogPrivacyTests
 
         Assert.IsGreaterThan(200, lines.Count, "the flow was logged at Trace (else this test proves nothing)");
         // The search itself finds what a feature would write: a line through the app's own logging, with a value.
-        api.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Kontaktlofte.AddinApi.Watching.MailboxWatch")
-            .LogTrace("Kanariefågel {Value}", "kanarie-19121212");
+        var logger = api.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Kontaktlofte.AddinApi.Watching.MailboxWatch");
+        const string canary = "kanarie-19121212";
+        logger.LogTrace("Kanariefågel {Value}", canary);
         Assert.IsTrue(lines.All.Any(l => l.Contains("Value=kanarie-19121212", StringComparison.Ordinal)), "the capture sees structured values");
         var leaks = lines.All.Where(line => Secrets.Any(secret => line.Contains(secret, StringComparison.OrdinalIgnoreCase))).Distinct().Take(10).ToList();
         Assert.IsEmpty(leaks, "log lines with a personal identity number, a body or a subject:\n" + string.Join("\n---\n", leaks));
