@@ -2,7 +2,7 @@
 // Sign-in first (the sandbox's chosen user, or MSAL's redirect sign-in in production), then the section itself — the
 // same modules as the pane's, nothing copied. An official without the role is told so, never shown an empty page.
 import { ApiError, describe, loadConfig, useSandboxUser, useTokenSource, type AddinConfig } from "../api/client";
-import { getMe } from "../api/endpoints";
+import { forgetMe, getMe } from "../api/endpoints";
 import { sandboxUsers } from "../sandbox/users";
 import { coverageSection, onlyForHeads, UNIT_HEAD } from "../taskpane/coverage";
 import { alert, field, h, replace, status } from "../ui";
@@ -27,7 +27,7 @@ async function show(sandbox: boolean): Promise<void> {
 function sandboxSignIn(): void {
   const choice = h("select", { id: "sandbox-user" }, ...sandboxUsers.map((u) => h("option", { value: u }, u)));
   choice.value = sandboxUsers.find((u) => u.startsWith("enhetschef@")) ?? sandboxUsers[0];
-  choice.addEventListener("change", () => { useSandboxUser(choice.value); void show(true); });
+  choice.addEventListener("change", () => { useSandboxUser(choice.value); forgetMe(); void show(true); });
   const chooser = field("Inloggad som", choice);
   chooser.classList.add("inline");
   replace(signedIn, h("span", { class: "tag" }, "sandlåda"), chooser);
