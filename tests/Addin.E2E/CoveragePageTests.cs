@@ -88,6 +88,8 @@ public sealed partial class CoveragePageTests
         var text = await File.ReadAllTextAsync((await csv.PathAsync())!);
         Assert.IsGreaterThanOrEqualTo(9, text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, "a header and eight weeks:\n" + text);
         await Assertions.Expect(Page.Locator("#promise-report-status")).ToContainTextAsync("är nedladdad");
+        if (Environment.GetEnvironmentVariable("KONTAKTLOFTE_SCREENSHOTS") is { Length: > 0 } folder)
+            await Page.ScreenshotAsync(new() { Path = Path.Combine(folder, "coverage-page.png"), FullPage = true });
         var serious = await SeriousAxeViolationsAsync("coverage page");
 
         // The wide page: the follow-up beside the tables, not under them.
