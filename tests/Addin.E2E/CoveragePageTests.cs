@@ -18,6 +18,7 @@ public sealed partial class CoveragePageTests
     private const string Tobias = "tobias.wallin@sandbox.botkyrka.se";
     private static SandboxSite Site => BrowserSession.Site;
     private readonly System.Collections.Concurrent.ConcurrentBag<string> _requested = [];
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> _refusedByPolicy = [];
     private IBrowserContext _context = null!;
     private IPage Page { get; set; } = null!;
     public TestContext TestContext { get; set; } = null!;
@@ -32,6 +33,11 @@ public sealed partial class CoveragePageTests
         await _context.RouteAsync("**/*", route => route.Request.Url.StartsWith(Site.BaseUrl, StringComparison.Ordinal) ? route.ContinueAsync() : route.AbortAsync());
         _context.Request += (_, request) => _requested.Add(request.Url);
         Page = await _context.NewPageAsync();
+        // The API's Content-Security-Policy is in force as it is for the pane: anything it refuses fails the test.
+        Page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) _refusedByPolicy.Add(message.Text);
+        };
         await Page.GotoAsync(Site.BaseUrl + "/coverage");
     }
 
@@ -50,6 +56,7 @@ public sealed partial class CoveragePageTests
         using var api = Site.Api();
         api.DefaultRequestHeaders.Add("X-Sandbox-User", "enhetschef@sandbox.botkyrka.se");
         await api.PutAsJsonAsync($"/api/units/mine/members/{Tobias}/cover", new { coverId = (string?)null, from = (string?)null, to = (string?)null });
+        Assert.IsEmpty(_refusedByPolicy, "refused by the Content-Security-Policy: " + string.Join(" | ", _refusedByPolicy));
     }
 
     private static readonly AxeRunOptions WcagAA = new() { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } };

@@ -22,6 +22,14 @@ public sealed class CoveragePageTests
         StringAssert.Contains(html, "<html lang=\"sv\">");
         StringAssert.Contains(html, "src=\"/addin/coverage.js\"", "absolute: the page's files resolve from /coverage/ too");
         StringAssert.Contains(html, "<main id=\"main\"");
+        // The add-in's page policy fits the page: its own scripts, the API and Entra (MSAL's redirect sign-in and silent
+        // renewal); nobody else may frame it, as it is no Office pane.
+        var policy = string.Join(';', response.Headers.GetValues("Content-Security-Policy"));
+        StringAssert.Contains(policy, "script-src 'self' https://appsforoffice.microsoft.com;");
+        StringAssert.Contains(policy, "connect-src 'self' https://appsforoffice.microsoft.com https://login.microsoftonline.com;");
+        StringAssert.Contains(policy, "frame-src 'self' https://login.microsoftonline.com;");
+        StringAssert.EndsWith(policy, "frame-ancestors 'self'");
+        Assert.AreEqual("no-cache", response.Headers.CacheControl?.ToString());
         var script = await client.GetAsync("/addin/coverage.js");
         Assert.AreEqual(HttpStatusCode.OK, script.StatusCode);
         Assert.AreEqual("text/javascript", script.Content.Headers.ContentType?.MediaType);
