@@ -188,6 +188,8 @@ async function send(message: Message): Promise<void> {
     const anyway = document.getElementById("send-anyway") as HTMLButtonElement;
     anyway.hidden = outcome.sendModeOverride !== "promptUser";
     anyway.onclick = () => { dialog.close(); shown(deliver(message)); };
+    // Wired here, not inline in the page: the Content-Security-Policy allows no inline handler.
+    (document.getElementById("send-dialog-close") as HTMLButtonElement).onclick = () => dialog.close();
     dialog.showModal();
     return;
   }
