@@ -23,6 +23,9 @@ export function getMe(): Promise<CurrentOfficial> {
   return me;
 }
 
+/** Another official signed in (the sandbox's chooser on the coverage page): asked for again. */
+export function forgetMe(): void { me = null; }
+
 /** The official's opt-out of the watcher for their own inbox; the official asked for once (`getMe`) learns the answer. */
 export async function setWatching(watched: boolean): Promise<boolean> {
   const answer = await callApi<{ watched: boolean }>("/api/me/watching", { method: "PUT", json: { watched } });

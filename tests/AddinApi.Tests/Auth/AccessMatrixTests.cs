@@ -23,6 +23,7 @@ public sealed class AccessMatrixTests
     private static readonly Dictionary<string, string> Design = new()
     {
         ["GET /addin/config.json"] = Anonymous,
+        ["GET /coverage"] = Anonymous, // the unit head's page (HTML only); its data is UnitHead's
         ["GET /healthz"] = Anonymous,
         ["GET /healthz/ready"] = Anonymous,
         ["GET /healthz/live"] = Anonymous,

@@ -22,8 +22,8 @@ public sealed class EndpointPolicyTests
             .Select(e => e.RoutePattern.RawText).ToList();
 
         Assert.IsEmpty(unnamed, "endpoints without a named policy: " + string.Join(", ", unnamed));
-        CollectionAssert.AreEquivalent(new[] { "/healthz", "/addin/config.json", "/" }, open,
-            "only the health check, the add-in's sign-in settings and the sandbox page's redirect are open");
+        CollectionAssert.AreEquivalent(new[] { "/healthz", "/healthz/live", "/healthz/ready", "/addin/config.json", "/", "/coverage" }, open,
+            "only the health checks, the add-in's sign-in settings, the sandbox page's redirect and the coverage page's HTML are open");
     }
 
     [TestMethod]
