@@ -12,7 +12,9 @@ namespace Kontaktlofte.AddinApi.Tests.Auth;
 /// Every endpoint the API maps × every kind of caller, with real JWTs signed by the fake Entra's key and validated by
 /// Microsoft.Identity.Web's own pipeline: no token, an expired one, one for another audience → 401; another scope → 403;
 /// each app role → 403 unless the endpoint's policy names it, and then neither 401 nor 403 (nor a 500). The design's table
-/// below names each endpoint's policy: an endpoint added without a row, or with another policy than the row, fails here.
+/// below names each endpoint's policy: an endpoint added without a row, or with another policy than the row, fails here;
+/// the only open ones are the health checks, the add-in's sign-in settings and the coverage page's HTML (and, in the
+/// sandbox alone, the redirect at <c>/</c> to its page).
 /// </summary>
 [TestClass]
 public sealed class AccessMatrixTests
