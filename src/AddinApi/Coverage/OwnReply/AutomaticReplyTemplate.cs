@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text.RegularExpressions;
 using Kontaktlofte.AddinApi.Directory;
 using Kontaktlofte.AddinApi.Organisation;
@@ -30,8 +29,12 @@ public static partial class AutomaticReplyTemplate
         };
         // One pass: a value that itself looks like a placeholder ("{name}" in a display name) stays as written.
         return Placeholder().Replace(cover is null ? template.WithoutCover : template.WithCover,
-            m => values.TryGetValue(m.Groups[1].Value, out var value) ? WebUtility.HtmlEncode(value) : m.Value);
+            m => values.TryGetValue(m.Groups[1].Value, out var value) ? Encode(value) : m.Value);
     }
+
+    /// <summary>The five characters HTML gives meaning to; å, ä and ö stay as they are (WebUtility would write &amp;#229;).</summary>
+    private static string Encode(string value) => value.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 
     [GeneratedRegex(@"\{([A-Za-z]+)\}")]
     private static partial Regex Placeholder();
