@@ -73,7 +73,7 @@ function form(section: HTMLElement, reply: OwnAutomaticReply, closed: () => void
 
   const showPreview = () => run(async () => {
     const shown = await previewOwnAutomaticReply(choice());
-    progress.textContent = `Förhandsgranskning: gäller från nu till ${day(back.value)}.`;
+    progress.textContent = `Förhandsgranskning: gäller från nu tills du är tillbaka ${day(back.value)}.`;
     replace(preview, h("h4", { class: "visually-hidden" }, "Förhandsgranskning"),
       mailFrame(shown.externalReplyMessage, "Förhandsgranskning av frånvaromeddelandet", "preview-frame"));
   }, "Fyller i mallen …");
