@@ -95,8 +95,11 @@ public sealed class OwnReplyTests : PaneTest
     [TestMethod]
     public async Task An_official_whose_reply_is_off_sees_no_notice()
     {
+        // Hanna Lindqvist's reply is off: once the API has answered, the section stays hidden.
+        var checkedReply = Page.WaitForResponseAsync(r => r.Url.EndsWith("/api/me/automatic-reply", StringComparison.Ordinal));
         await OpenMessageAsync("Bygglov för uterum");
         await Assertions.Expect(Pane.Locator("#due-date")).ToBeVisibleAsync();
+        Assert.IsTrue((await checkedReply).Ok);
 
         await Assertions.Expect(Pane.Locator("#own-reply")).ToBeHiddenAsync();
         await Assertions.Expect(Pane.Locator("#own-reply-open")).ToHaveCountAsync(0);
