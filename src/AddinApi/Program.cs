@@ -18,11 +18,13 @@ using Kontaktlofte.AddinApi.Promises.Classification;
 using Kontaktlofte.AddinApi.Registry;
 using Kontaktlofte.AddinApi.Registration;
 using Kontaktlofte.AddinApi.Sandbox;
+using Kontaktlofte.AddinApi.Telemetry;
 using Kontaktlofte.AddinApi.Watching;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPlatform();
+builder.AddWebSecurity();
 builder.AddOrganisation();
 builder.AddProblemAnswers();
 builder.AddIdentity();
@@ -42,13 +44,16 @@ builder.AddRegistry();
 builder.AddRegistration();
 builder.AddCoverage();
 builder.AddOwnReply();
+builder.AddTelemetry(); // last: its Graph handler is the innermost
 
 var app = builder.Build();
 
 app.UseProblemAnswers();
+app.UseWebSecurity();
 app.MapAddin();
 app.UseApiDocumentation();
 app.UseAuthentication();
+app.UseRateLimitPerUser();
 app.UseAuthorization();
 
 app.MapHealth();
