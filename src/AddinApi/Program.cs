@@ -2,6 +2,7 @@ using Kontaktlofte.AddinApi.Acknowledgements;
 using Kontaktlofte.AddinApi.Addin;
 using Kontaktlofte.AddinApi.Auth;
 using Kontaktlofte.AddinApi.Coverage;
+using Kontaktlofte.AddinApi.Coverage.OwnReply;
 using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Directory;
 using Kontaktlofte.AddinApi.Documentation;
@@ -42,6 +43,7 @@ builder.AddWatching();
 builder.AddRegistry();
 builder.AddRegistration();
 builder.AddCoverage();
+builder.AddOwnReply();
 builder.AddTelemetry(); // last: its Graph handler is the innermost
 
 var app = builder.Build();
@@ -69,6 +71,7 @@ app.MapHandover();
 app.MapRegistration();
 app.MapPromiseReport();
 app.MapCoverage();
+app.MapOwnReply();
 app.MapSandbox();
 
 await app.MigrateDatabaseAsync();

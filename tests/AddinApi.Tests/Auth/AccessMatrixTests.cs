@@ -32,6 +32,9 @@ public sealed class AccessMatrixTests
 
         ["GET /api/me"] = Policies.Official,
         ["PUT /api/me/watching"] = Policies.Official,
+        ["GET /api/me/automatic-reply/"] = Policies.Official,
+        ["POST /api/me/automatic-reply/preview"] = Policies.Official,
+        ["PUT /api/me/automatic-reply/"] = Policies.Official,
         ["GET /api/officials"] = Policies.Official,
         ["POST /api/drafts/review"] = Policies.Official,
         ["GET /api/answer-dates"] = Policies.Official,
