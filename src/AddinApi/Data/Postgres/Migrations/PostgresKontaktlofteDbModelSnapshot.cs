@@ -1029,6 +1029,25 @@ namespace Kontaktlofte.AddinApi.Data.Postgres.Migrations
                     b.ToTable("Handovers", (string)null);
                 });
 
+            modelBuilder.Entity("Kontaktlofte.AddinApi.Watching.MailboxLease", b =>
+                {
+                    b.Property<string>("Mailbox")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Mailbox");
+
+                    b.ToTable("MailboxLeases", (string)null);
+                });
+
             modelBuilder.Entity("Kontaktlofte.AddinApi.Watching.WatchedMailbox", b =>
                 {
                     b.Property<string>("Address")
