@@ -5,31 +5,44 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Kontaktlofte.AddinApi.Tests;
 
+/// <summary>The database a test's API runs on: a SQLite file (the default), or a database on the run's PostgreSQL server.</summary>
+public enum TestDatabase { Sqlite, Postgres }
+
 /// <summary>
-/// The API as it runs, on its own SQLite file, with the test authentication scheme as the default
-/// (<see cref="TestAuthHandler"/>) unless <paramref name="sandboxIdentity"/> keeps the sandbox's own.
+/// The API as it runs, on its own database (a SQLite file, or a PostgreSQL database when <paramref name="provider"/> says so),
+/// with the test authentication scheme as the default (<see cref="TestAuthHandler"/>) unless <paramref name="sandboxIdentity"/>
+/// keeps the sandbox's own. <paramref name="database"/> shares one database between factories in turn (a restart) or at
+/// once (two instances): a SQLite path or a PostgreSQL connection string, from <see cref="NewDatabase"/>.
 /// </summary>
 public sealed class KontaktlofteFactory(
     bool sandboxIdentity = false,
     Dictionary<string, string?>? settings = null,
     DateTimeOffset? now = null,
     string? database = null,
-    Action<IServiceCollection>? services = null)
+    Action<IServiceCollection>? services = null,
+    TestDatabase provider = TestDatabase.Sqlite)
     : WebApplicationFactory<Program>
 {
     private readonly bool _ownDatabase = database is null;
-    private readonly string _database = database ?? NewDatabasePath();
+    private readonly string _database = database ?? NewDatabase(provider);
 
     /// <summary>A fresh SQLite file for one test's API (or for several in turn, to test a restart).</summary>
     public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"kontaktlofte-test-{Guid.NewGuid():N}.db");
 
+    /// <summary>A fresh database: a SQLite path, or a migrated PostgreSQL database's connection string.</summary>
+    public static string NewDatabase(TestDatabase provider) =>
+        provider == TestDatabase.Postgres ? PostgresServer.Instance.NewDatabase() : NewDatabasePath();
+
+    private bool IsPostgres => _database.StartsWith("Host=", StringComparison.OrdinalIgnoreCase);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Kontaktlofte", $"Data Source={_database};Pooling=False");
+        builder.UseSetting("ConnectionStrings:Kontaktlofte", IsPostgres ? _database : $"Data Source={_database};Pooling=False");
         // The watcher works in the background: on only where a test watches for it (WatcherTests), so that no other
         // test meets mail tracked behind its back.
         builder.UseSetting("Watcher:Enabled", "false");
@@ -69,6 +82,7 @@ public sealed class KontaktlofteFactory(
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (_ownDatabase && File.Exists(_database)) File.Delete(_database);
+        if (IsPostgres) NpgsqlConnection.ClearPool(new NpgsqlConnection(_database)); // the test's database is dropped with the server
+        else if (_ownDatabase && File.Exists(_database)) File.Delete(_database);
     }
 }

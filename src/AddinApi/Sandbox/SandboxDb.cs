@@ -5,10 +5,16 @@ namespace Kontaktlofte.AddinApi.Sandbox;
 
 /// <summary>
 /// The sandbox's stand-in for Exchange: its mailboxes, in tables of their own with migrations of their own, in the
-/// same database file but never in the production schema (the context is registered only in sandbox mode).
+/// same database but never in the production schema (the context is registered only in sandbox mode). On PostgreSQL it is
+/// <see cref="Postgres.PostgresSandboxDb"/>, with migrations of its own.
 /// </summary>
-public sealed class SandboxDb(DbContextOptions<SandboxDb> options) : DbContext(options)
+public class SandboxDb : DbContext
 {
+    public SandboxDb(DbContextOptions<SandboxDb> options) : base(options) { }
+
+    /// <summary>For a provider's own context, whose migrations are its own.</summary>
+    protected SandboxDb(DbContextOptions options) : base(options) { }
+
     public const string MigrationsHistory = "__SandboxMigrationsHistory";
 
     public DbSet<SandboxMail> SandboxMail => Set<SandboxMail>();
@@ -18,14 +24,8 @@ public sealed class SandboxDb(DbContextOptions<SandboxDb> options) : DbContext(o
     public async Task<long> NextVersionAsync(CancellationToken cancel) =>
         (await SandboxMail.MaxAsync(m => (long?)m.Version, cancel) ?? 0) + 1;
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        if (Database.IsSqlite())
-        {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
-            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UnixMillisecondsConverter>();
-        }
-    }
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        Instants.Configure(configurationBuilder, Database);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,5 +1,6 @@
 using Kontaktlofte.AddinApi.Auth;
 using Kontaktlofte.AddinApi.Data;
+using Kontaktlofte.AddinApi.Sandbox.Postgres;
 using Kontaktlofte.AddinApi.Directory;
 using Kontaktlofte.AddinApi.Mailbox;
 using Kontaktlofte.AddinApi.Watching;
@@ -50,8 +51,13 @@ public static class SandboxMode
             if (!local)
                 throw new InvalidOperationException(
                     $"Sandlådans brevlåda får bara användas i Development eller Sandbox, inte i {env.EnvironmentName}. Sätt {MailboxExtensions.AdapterSetting} till Graph.");
-            builder.Services.AddDbContext<SandboxDb>(db => db.UseSqlite(DatabaseExtensions.ConnectionString(builder),
-                sqlite => sqlite.MigrationsHistoryTable(SandboxDb.MigrationsHistory)));
+            var connectionString = DatabaseExtensions.ConnectionString(builder);
+            if (DatabaseExtensions.IsPostgres(connectionString))
+                builder.Services.AddDbContext<SandboxDb, PostgresSandboxDb>(db => db.UseNpgsql(connectionString,
+                    postgres => postgres.MigrationsHistoryTable(SandboxDb.MigrationsHistory)));
+            else
+                builder.Services.AddDbContext<SandboxDb>(db => db.UseSqlite(connectionString,
+                    sqlite => sqlite.MigrationsHistoryTable(SandboxDb.MigrationsHistory)));
             builder.Services.AddScoped<IMailbox, SandboxMailbox>();
             builder.Services.AddScoped<IMailboxFeed, SandboxFeed>();
             builder.Services.AddScoped<IBackgroundMail, SandboxBackgroundMail>();

@@ -47,9 +47,13 @@ internal sealed class MailboxWatcher(IServiceScopeFactory scopes, IOptions<Watch
             async (mailbox, token) =>
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var watch = scope.ServiceProvider.GetRequiredService<MailboxWatch>();
+                var leases = scope.ServiceProvider.GetRequiredService<MailboxLeases>();
+                var leased = false;
                 try
                 {
+                    // Another instance of the API in this mailbox now: it is theirs this round.
+                    if (!(leased = await leases.TakeAsync(mailbox, _holder, token))) return;
+                    var watch = scope.ServiceProvider.GetRequiredService<MailboxWatch>();
                     await watch.InboxAsync(mailbox, token);
                     await watch.SentAsync(mailbox, token);
                     await watch.LabelAsync(mailbox, token);
@@ -59,7 +63,27 @@ internal sealed class MailboxWatcher(IServiceScopeFactory scopes, IOptions<Watch
                     // A mailbox out of reach (removed from the app's scope: 403, Graph away) waits for the next round.
                     log.LogWarning("Brevlådan {Mailbox} kunde inte bevakas: {Error}", mailbox, error.Message);
                 }
+                finally
+                {
+                    if (leased) await ReleaseAsync(leases, mailbox);
+                }
             });
+    }
+
+    /// <summary>This watcher among the instances of the API (a lease's holder).</summary>
+    private readonly string _holder = $"{(Environment.MachineName.Length > 60 ? Environment.MachineName[..60] : Environment.MachineName)}/{Guid.NewGuid():N}";
+
+    private async Task ReleaseAsync(MailboxLeases leases, string mailbox)
+    {
+        try
+        {
+            await leases.ReleaseAsync(mailbox, _holder, CancellationToken.None);
+        }
+        catch (Exception error)
+        {
+            // The lease runs out by itself; until then the mailbox waits for this instance's next round.
+            log.LogWarning("Brevlådan {Mailbox} kunde inte lämnas tillbaka: {Error}", mailbox, error.Message);
+        }
     }
 
     private DateOnly? _digestsDone;

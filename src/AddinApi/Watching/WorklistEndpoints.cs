@@ -71,6 +71,7 @@ public static class WatchingExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         // Made when a round needs it: an adapter without a feed (Graph, until its delta feed is there) leaves the watcher idle.
         builder.Services.AddScoped(services => ActivatorUtilities.CreateInstance<MailboxWatch>(services));
+        builder.Services.AddScoped<MailboxLeases>();
         builder.Services.AddScoped<Digests>();
         builder.Services.AddScoped<DigestSender>();
         builder.Services.AddScoped<IOutboxSender>(services => services.GetRequiredService<DigestSender>());

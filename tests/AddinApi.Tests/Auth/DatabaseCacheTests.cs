@@ -10,9 +10,10 @@ namespace Kontaktlofte.AddinApi.Tests.Auth;
 /// The shared cache in the database (MSAL's token cache lives in it): what is written is read back by another instance,
 /// expiry is kept to the second on both sides, and the last writer wins.
 /// </summary>
-[TestClass]
-public sealed class DatabaseCacheTests
+public abstract class DatabaseCacheTests
 {
+    protected abstract TestDatabase Provider { get; }
+
     private static readonly DateTimeOffset Start = new(2026, 11, 30, 8, 0, 0, TimeSpan.Zero);
 
     private sealed class MovingClock(DateTimeOffset now) : TimeProvider
@@ -25,13 +26,13 @@ public sealed class DatabaseCacheTests
     private readonly List<KontaktlofteFactory> _apis = [];
 
     [TestInitialize]
-    public void Create() => _database = KontaktlofteFactory.NewDatabasePath();
+    public void Create() => _database = KontaktlofteFactory.NewDatabase(Provider);
 
     [TestCleanup]
     public async Task Remove()
     {
         foreach (var api in _apis) await api.DisposeAsync();
-        if (File.Exists(_database)) File.Delete(_database);
+        if (Provider == TestDatabase.Sqlite && File.Exists(_database)) File.Delete(_database);
     }
 
     /// <summary>An instance of the API on the shared database, with its own clock.</summary>
@@ -159,4 +160,16 @@ public sealed class DatabaseCacheTests
         Assert.IsNull(await cache.GetAsync("old"));
     }
 
+}
+
+[TestClass]
+public sealed class SqliteDatabaseCacheTests : DatabaseCacheTests
+{
+    protected override TestDatabase Provider => TestDatabase.Sqlite;
+}
+
+[TestClass]
+public sealed class PostgresDatabaseCacheTests : DatabaseCacheTests
+{
+    protected override TestDatabase Provider => TestDatabase.Postgres;
 }

@@ -6,9 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kontaktlofte.AddinApi.Tests.Outbox;
 
 /// <summary>The one outbox: sent once, retried with back-off, and given up as a visible dead letter when it never can be.</summary>
-[TestClass]
-public sealed class OutboxQueueTests
+public abstract class OutboxQueueTests
 {
+    protected abstract TestDatabase Provider { get; }
+
     /// <summary>A sender that fails as told, and counts its calls.</summary>
     private sealed class ScriptedSender : IOutboxSender
     {
@@ -37,7 +38,7 @@ public sealed class OutboxQueueTests
     [TestInitialize]
     public void Start() => _api = new KontaktlofteFactory(
         settings: new() { ["Outbox:MaxAttempts"] = "3", ["Outbox:PollInterval"] = "01:00:00" },
-        services: s => s.AddScoped<IOutboxSender>(_ => _sender));
+        services: s => s.AddScoped<IOutboxSender>(_ => _sender), provider: Provider);
 
     [TestCleanup]
     public void Stop() => _api.Dispose();
@@ -118,4 +119,16 @@ public sealed class OutboxQueueTests
     }
 
     private static DateTimeOffset Reviewing_Now => Tests.Drafts.Reviewing.Now;
+}
+
+[TestClass]
+public sealed class SqliteOutboxQueueTests : OutboxQueueTests
+{
+    protected override TestDatabase Provider => TestDatabase.Sqlite;
+}
+
+[TestClass]
+public sealed class PostgresOutboxQueueTests : OutboxQueueTests
+{
+    protected override TestDatabase Provider => TestDatabase.Postgres;
 }

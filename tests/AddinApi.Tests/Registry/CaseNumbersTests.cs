@@ -7,19 +7,21 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kontaktlofte.AddinApi.Tests.Registry;
 
 /// <summary>
-/// The embedded registry's numbers on the database the product runs (a real SQLite file): never two alike, no gaps, even
-/// when registrations arrive at once, each in its own request scope and database context as the API would serve them.
+/// The embedded registry's numbers on the databases the product runs (a real SQLite file; a real PostgreSQL server): never
+/// two alike, no gaps, even when registrations arrive at once, each in its own request scope and database context as the
+/// API would serve them.
 /// </summary>
-[TestClass]
-public sealed class CaseNumbersTests
+public abstract class CaseNumbersTests
 {
+    protected abstract TestDatabase Provider { get; }
+
     private static readonly DateTimeOffset Midsummer2026 = new(2026, 6, 18, 9, 0, 0, TimeSpan.FromHours(2));
     private const int AtOnce = 50;
 
     [TestMethod]
     public async Task Fifty_cases_opened_at_once_get_the_numbers_1_to_50_each_once()
     {
-        using var api = Started(new KontaktlofteFactory(now: Midsummer2026));
+        using var api = Started(new KontaktlofteFactory(now: Midsummer2026, provider: Provider));
 
         var numbers = await Task.WhenAll(Enumerable.Range(1, AtOnce).Select(i => Task.Run(() => OpenAsync(api, "KS", $"Ärende {i}"))));
 
@@ -31,7 +33,7 @@ public sealed class CaseNumbersTests
     [TestMethod]
     public async Task Fifty_documents_registered_at_once_in_one_case_are_numbered_1_to_50()
     {
-        using var api = Started(new KontaktlofteFactory(now: Midsummer2026));
+        using var api = Started(new KontaktlofteFactory(now: Midsummer2026, provider: Provider));
         var @case = await OpenCaseAsync(api, "SBF", "Bygglov");
 
         var documents = await Task.WhenAll(Enumerable.Range(1, AtOnce).Select(i => Task.Run(() => RegisterAsync(api, @case.Id, $"<{i}@example.se>"))));
@@ -43,7 +45,7 @@ public sealed class CaseNumbersTests
     [TestMethod]
     public async Task The_same_message_registered_by_many_at_once_is_one_document_and_takes_one_number()
     {
-        using var api = Started(new KontaktlofteFactory(now: Midsummer2026));
+        using var api = Started(new KontaktlofteFactory(now: Midsummer2026, provider: Provider));
         var @case = await OpenCaseAsync(api, "KS", "Medborgarförslag");
 
         var documents = await Task.WhenAll(Enumerable.Range(1, 20).Select(_ => Task.Run(() => RegisterAsync(api, @case.Id, "<samma@example.se>"))));
@@ -57,7 +59,7 @@ public sealed class CaseNumbersTests
     [TestMethod]
     public async Task Documents_are_numbered_within_their_own_case()
     {
-        using var api = Started(new KontaktlofteFactory(now: Midsummer2026));
+        using var api = Started(new KontaktlofteFactory(now: Midsummer2026, provider: Provider));
         var first = await OpenCaseAsync(api, "KS", "Ett");
         var second = await OpenCaseAsync(api, "KS", "Två");
 
@@ -69,7 +71,7 @@ public sealed class CaseNumbersTests
     [TestMethod]
     public async Task Two_series_count_each_on_their_own()
     {
-        using var api = Started(new KontaktlofteFactory(now: Midsummer2026));
+        using var api = Started(new KontaktlofteFactory(now: Midsummer2026, provider: Provider));
 
         var numbers = await Task.WhenAll(Enumerable.Range(1, 20).Select(i => Task.Run(() => OpenAsync(api, i % 2 == 0 ? "KS" : "UBF", $"Ärende {i}"))));
 
@@ -80,7 +82,7 @@ public sealed class CaseNumbersTests
     [TestMethod]
     public async Task A_new_year_in_Sweden_starts_at_1_and_the_old_year_keeps_its_numbers()
     {
-        var database = KontaktlofteFactory.NewDatabasePath();
+        var database = KontaktlofteFactory.NewDatabase(Provider);
         try
         {
             // 23:30 on New Year's Eve in Stockholm is 22:30 UTC; 00:30 on New Year's Day is still 2026 in UTC.
@@ -98,14 +100,14 @@ public sealed class CaseNumbersTests
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Delete(database);
+            if (Provider == TestDatabase.Sqlite) File.Delete(database);
         }
     }
 
     [TestMethod]
     public async Task A_series_not_in_the_configuration_opens_no_case()
     {
-        using var api = Started(new KontaktlofteFactory(now: Midsummer2026));
+        using var api = Started(new KontaktlofteFactory(now: Midsummer2026, provider: Provider));
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => OpenAsync(api, "XYZ", "Okänd"));
 
@@ -116,7 +118,7 @@ public sealed class CaseNumbersTests
     [TestMethod]
     public async Task A_secret_case_keeps_the_revealing_part_of_its_title_apart()
     {
-        using var api = Started(new KontaktlofteFactory(now: Midsummer2026));
+        using var api = Started(new KontaktlofteFactory(now: Midsummer2026, provider: Provider));
 
         var @case = await OpenCaseAsync(api, "SOF", "Ansökan om bistånd", titleKeptApart: "för en namngiven person");
 
@@ -153,4 +155,16 @@ public sealed class CaseNumbersTests
         await using var scope = api.Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<KontaktlofteDb>());
     }
+}
+
+[TestClass]
+public sealed class SqliteCaseNumbersTests : CaseNumbersTests
+{
+    protected override TestDatabase Provider => TestDatabase.Sqlite;
+}
+
+[TestClass]
+public sealed class PostgresCaseNumbersTests : CaseNumbersTests
+{
+    protected override TestDatabase Provider => TestDatabase.Postgres;
 }

@@ -188,9 +188,11 @@ public sealed class WatcherTests
     }
 
     [TestMethod]
-    public async Task After_a_restart_the_watcher_resumes_and_tracks_nothing_twice()
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.Postgres)]
+    public async Task After_a_restart_the_watcher_resumes_and_tracks_nothing_twice(TestDatabase provider)
     {
-        var database = KontaktlofteFactory.NewDatabasePath();
+        var database = KontaktlofteFactory.NewDatabase(provider);
         try
         {
             await using (var first = Api(database))
@@ -219,7 +221,7 @@ public sealed class WatcherTests
         }
         finally
         {
-            if (File.Exists(database)) File.Delete(database);
+            if (provider == TestDatabase.Sqlite && File.Exists(database)) File.Delete(database);
         }
     }
 

@@ -1017,6 +1017,25 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
                     b.ToTable("Handovers", (string)null);
                 });
 
+            modelBuilder.Entity("Kontaktlofte.AddinApi.Watching.MailboxLease", b =>
+                {
+                    b.Property<string>("Mailbox")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Mailbox");
+
+                    b.ToTable("MailboxLeases", (string)null);
+                });
+
             modelBuilder.Entity("Kontaktlofte.AddinApi.Watching.WatchedMailbox", b =>
                 {
                     b.Property<string>("Address")
