@@ -72,7 +72,7 @@ public static class HeadDigestText
         if (away is null) return [Paragraph(AbsencesUnread)];
         if (away.Count == 0) return [Paragraph("Ingen i enheten är borta utan ersättare.")];
         return [Paragraph("Borta utan ersättare i dag:"), List(away.Select(a =>
-            a.Name + (a.Back is { } back ? $", tillbaka {back.ToString("d MMMM", Swedish)}" : "") + $": {(a.Open == 1 ? "1 öppet mejl" : $"{a.Open} öppna mejl")}")),
+            a.Name + (a.Back is { } back ? $", tillbaka {back.ToString("d MMMM", Swedish)}" : "") + ": " + a.Open switch { 0 => "inga öppna mejl", 1 => "1 öppet mejl", var n => $"{n} öppna mejl" })),
             Paragraph("Välj en ersättare, så att någon läser deras post.")];
     }
 
@@ -81,7 +81,7 @@ public static class HeadDigestText
         var late = overdue.Where(o => o.Overdue > 0).ToList();
         if (late.Count == 0) return [Paragraph("Inga mejl från invånare är försenade just nu.")];
         return [Paragraph($"Försenade mejl från invånare just nu, {late.Sum(o => o.Overdue)} i allt:"),
-            List(late.Select(o => $"{o.Who}: {o.Overdue}"))];
+            List(late.OrderByDescending(o => o.Overdue).Select(o => $"{o.Who}: {o.Overdue}"))];
     }
 
     /// <summary>Last week's share from the promise report (<see cref="ReportWeeks"/>): one definition, never counted a second way.</summary>
@@ -91,12 +91,12 @@ public static class HeadDigestText
         var number = ISOWeek.GetWeekOfYear(week.Monday.ToDateTime(TimeOnly.MinValue));
         if (week.Received == 0) return $"Förra veckan (vecka {number}) fick enheten inga mejl från invånare.";
         return $"Förra veckan (vecka {number}) fick enheten {week.Received} mejl från invånare. " +
-               $"Kontaktlöftet är svar eller bekräftelse inom två arbetsdagar. Det fick {Of(week.WithinTwoWorkingDays, week.Received, week.ShareWithinTwoWorkingDays)}. " +
-               $"Inom en arbetsdag fick {Of(week.WithinOneWorkingDay, week.Received, week.ShareWithinOneWorkingDay)}.";
+               $"Av dem fick {Share(week.WithinTwoWorkingDays, week.ShareWithinTwoWorkingDays)} svar eller bekräftelse inom två arbetsdagar, " +
+               $"som kontaktlöftet lovar, och {Share(week.WithinOneWorkingDay, week.ShareWithinOneWorkingDay)} inom en arbetsdag.";
     }
 
-    private static string Of(int count, int of, double? share) =>
-        $"{count} av {of} ({Math.Round((share ?? 0) * 100, MidpointRounding.AwayFromZero).ToString("0", Swedish)} procent)";
+    private static string Share(int count, double? share) =>
+        $"{count} ({Math.Round((share ?? 0) * 100, MidpointRounding.AwayFromZero).ToString("0", Swedish)} procent)";
 
     private static string Paragraph(string text) => $"<p>{GeneratedMail.Encoder.Encode(text)}</p>";
 
