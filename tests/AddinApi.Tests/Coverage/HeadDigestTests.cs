@@ -169,6 +169,30 @@ public sealed class HeadDigestTests
     }
 
     [TestMethod]
+    public async Task Two_instances_recording_the_same_week_at_once_keep_one_the_unique_index_decides()
+    {
+        var (api, clock) = Api();
+        await using var _ = api;
+        await OpenCoverageAsync(api);
+        clock.Now = Monday(7, 45);
+        // Both passed the "already done?" look before either saved: only the database can tell them apart.
+        await using var one = api.Services.CreateAsyncScope();
+        await using var two = api.Services.CreateAsyncScope();
+        HeadDigest Digest() => new() { Id = Guid.NewGuid(), Recipient = Head, Week = "2026-W49", Day = new DateOnly(2026, 11, 30), CreatedAt = clock.Now };
+        async Task<bool> RecordAsync(IServiceProvider services, HeadDigest digest) =>
+            await Digests.RecordAsync(services.GetRequiredService<KontaktlofteDb>(), services.GetRequiredService<AddinApi.Outbox.OutboxQueue>(),
+                digest, digest.Id, HeadDigestSender.OutboxKind, CancellationToken.None);
+
+        Assert.IsTrue(await RecordAsync(one.ServiceProvider, Digest()));
+        Assert.IsFalse(await RecordAsync(two.ServiceProvider, Digest()));
+
+        Assert.HasCount(1, await DigestsAsync(HeadOf(api)));
+        var db = two.ServiceProvider.GetRequiredService<KontaktlofteDb>();
+        Assert.AreEqual(1, await db.Set<AddinApi.Outbox.OutboxItem>().AsNoTracking().CountAsync(i => i.Kind == HeadDigestSender.OutboxKind));
+        Assert.AreEqual(0, await PassAsync(api), "and the pass after them records nothing more");
+    }
+
+    [TestMethod]
     public async Task A_head_whose_session_has_expired_still_gets_the_digest_with_the_line_about_absences()
     {
         var (api, clock) = Api(expired: true);
