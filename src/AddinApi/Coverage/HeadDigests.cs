@@ -56,6 +56,8 @@ internal sealed class HeadDigests(KontaktlofteDb db, OutboxQueue outbox, Working
         if (DueDay() is not { } today) return 0;
         var week = ReportRules.WeekName(today);
         var since = clock.GetUtcNow() - ForgottenAfter;
+        // Kept only while it serves (GDPR art. 5(1)(e)): a forgotten head's unit and session go with them.
+        await db.Set<UnitHead>().Where(h => h.LastSeenAt < since).ExecuteDeleteAsync(cancel);
         var done = await db.Set<HeadDigest>().Where(d => d.Week == week).Select(d => d.Recipient).ToListAsync(cancel);
         var heads = await db.Set<UnitHead>().Where(h => h.LastSeenAt >= since).Select(h => h.Email).ToListAsync(cancel);
         var recorded = 0;

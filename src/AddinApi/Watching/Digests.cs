@@ -112,8 +112,6 @@ internal sealed class Digests(KontaktlofteDb db, OutboxQueue outbox, WorkingDayC
 internal sealed class DigestSender(KontaktlofteDb db, IBackgroundMail mail, TimeProvider clock) : IOutboxSender
 {
     public const string OutboxKind = "digest";
-    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder = GeneratedMail.Encoder;
-
     public string Kind => OutboxKind;
 
     public async Task SendAsync(Guid id, CancellationToken cancel)
@@ -149,8 +147,8 @@ internal sealed class DigestSender(KontaktlofteDb db, IBackgroundMail mail, Time
             var what = m.Subject is null ? "Ett meddelande med känsligt innehåll" : $"”{m.Subject}”";
             var who = m.CitizenName ?? m.CitizenAddress;
             var where = m.Mailbox == recipient ? "" : $" I {m.Mailbox}.";
-            var text = Encoder.Encode($"{when}: {what}{(who is null ? "" : $" från {who}")}.{where}");
-            return m.WebLink is null ? $"<li>{text}</li>" : $"<li>{text} <a href=\"{Encoder.Encode(m.WebLink)}\">Öppna mejlet</a></li>";
+            var text = GeneratedMail.Encoder.Encode($"{when}: {what}{(who is null ? "" : $" från {who}")}.{where}");
+            return m.WebLink is null ? $"<li>{text}</li>" : $"<li>{text} <a href=\"{GeneratedMail.Encoder.Encode(m.WebLink)}\">Öppna mejlet</a></li>";
         });
         return "<div>\n<p>God morgon!</p>\n<p>De här mejlen från invånare ska besvaras i dag eller är försenade:</p>\n<ul>\n" +
                string.Join("\n", items) + "\n</ul>\n" +

@@ -220,6 +220,8 @@ public sealed class HeadDigestTests
         Assert.AreEqual(1, await PassAsync(api));
         clock.Now = new DateTimeOffset(2027, 1, 25, 7, 45, 0, TimeSpan.FromHours(1)); // 59 days after
         Assert.AreEqual(0, await PassAsync(api));
+        await using var scope = api.Services.CreateAsyncScope();
+        Assert.IsFalse(await scope.ServiceProvider.GetRequiredService<KontaktlofteDb>().Set<UnitHead>().AnyAsync(), "forgotten: unit and session gone");
     }
 
     [TestMethod]
