@@ -7,9 +7,9 @@ namespace Kontaktlofte.AddinApi.Coverage;
 
 /// <summary>A member away with nobody recorded to read their mail today.</summary>
 /// <param name="Name">The member's name.</param>
-/// <param name="Back">The day the automatic reply ends (Stockholm), when it is scheduled.</param>
+/// <param name="Until">The day the automatic reply ends (Stockholm), when it is scheduled.</param>
 /// <param name="Open">Open citizen mail in their own mailbox.</param>
-public sealed record AwayWithoutCover(string Name, DateOnly? Back, int Open);
+public sealed record AwayWithoutCover(string Name, DateOnly? Until, int Open);
 
 /// <summary>Overdue citizen mail now in one member's or function mailbox's keeping.</summary>
 /// <param name="Who">The member's name, or the function mailbox's address.</param>
@@ -71,8 +71,10 @@ public static class HeadDigestText
     {
         if (away is null) return [Paragraph(AbsencesUnread)];
         if (away.Count == 0) return [Paragraph("Ingen i enheten är borta utan ersättare.")];
+        // "till": the day the automatic reply ends, which may be the last day away or the first day back.
         return [Paragraph("Borta utan ersättare i dag:"), List(away.Select(a =>
-            a.Name + (a.Back is { } back ? $", tillbaka {back.ToString("d MMMM", Swedish)}" : "") + ": " + a.Open switch { 0 => "inga öppna mejl", 1 => "1 öppet mejl", var n => $"{n} öppna mejl" })),
+                a.Name + (a.Until is { } until ? $", till {until.ToString("d MMMM", Swedish)}" : "") + ": "
+                + a.Open switch { 0 => "inga öppna mejl", 1 => "1 öppet mejl", var n => $"{n} öppna mejl" })),
             Paragraph("Välj en ersättare, så att någon läser deras post.")];
     }
 

@@ -48,7 +48,7 @@ public sealed class HeadDigestRulesTests
     private static AutomaticReply On(string email, DateTimeOffset? start, DateTimeOffset? end) => new(email, true, "Jag är ledig.", start, end);
 
     [TestMethod]
-    public void Away_without_cover_is_listed_with_open_mail_and_the_day_back()
+    public void Away_without_cover_is_listed_with_open_mail_and_the_day_the_reply_ends()
     {
         var away = Away([On(Karin, Now.AddDays(-1), new DateTimeOffset(2026, 12, 4, 17, 0, 0, TimeSpan.FromHours(1))), On(Lina, null, null)]);
 
@@ -105,7 +105,7 @@ public sealed class HeadDigestRulesTests
             new OverdueNow("Karin Nordström", 1), new OverdueNow("Per Holm", 0), new OverdueNow("bygglov@botkyrka.se", 3)));
 
         StringAssert.Contains(html, "God morgon, Elin!");
-        StringAssert.Contains(html, "<li>Karin Nordström, tillbaka 4 december: 2 öppna mejl</li>");
+        StringAssert.Contains(html, "<li>Karin Nordström, till 4 december: 2 öppna mejl</li>");
         StringAssert.Contains(html, "<li>Lina Öhman: 1 öppet mejl</li>");
         StringAssert.Contains(html, "Försenade mejl från invånare just nu, 4 i allt:");
         StringAssert.Contains(html, "<li>Karin Nordström: 1</li>");
