@@ -1,6 +1,7 @@
 // Builds the add-in into the API's wwwroot/addin: the task pane (ES modules, MSAL.js split into a chunk that
 // only NAA loads), the OnMessageSend handler as ONE classic script (classic Outlook on Windows runs it without
-// imports), the sandbox page, and the static files. Prints each bundle's size, minified and gzipped.
+// imports), the sandbox page, the unit head's coverage page (MSAL.js in a chunk only its redirect sign-in loads), and
+// the static files. Prints each bundle's size, minified and gzipped.
 import { build } from "esbuild";
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -18,6 +19,9 @@ await build({ ...common, entryPoints: { launchevent: "src/launchevent/launcheven
 // The same handler for the sandbox page, with NAA swapped for a stub: MSAL.js is never loaded in the sandbox.
 const withoutMsal = { name: "sandbox-naa", setup(b) { b.onResolve({ filter: /\/naa$/ }, () => ({ path: resolve("src/api/naa.sandbox.ts") })); } };
 await build({ ...common, entryPoints: { "launchevent-sandbox": "src/launchevent/launchevent.ts" }, outdir: out, format: "iife", plugins: [withoutMsal] });
+// The coverage page outside Office: no NAA there (the stub takes its place), MSAL.js only in the redirect sign-in's chunk.
+await build({ ...common, entryPoints: { coverage: "src/coveragepage/coveragePage.ts" }, outdir: out, format: "esm", splitting: true,
+  chunkNames: "chunks/[name]-[hash]", plugins: [withoutMsal] });
 
 const sizes = {};
 const walk = (dir) => readdirSync(dir).flatMap((f) => statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]);

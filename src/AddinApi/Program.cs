@@ -2,6 +2,7 @@ using Kontaktlofte.AddinApi.Acknowledgements;
 using Kontaktlofte.AddinApi.Addin;
 using Kontaktlofte.AddinApi.Auth;
 using Kontaktlofte.AddinApi.Coverage;
+using Kontaktlofte.AddinApi.Coverage.OwnReply;
 using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Directory;
 using Kontaktlofte.AddinApi.Documentation;
@@ -17,11 +18,13 @@ using Kontaktlofte.AddinApi.Promises.Classification;
 using Kontaktlofte.AddinApi.Registry;
 using Kontaktlofte.AddinApi.Registration;
 using Kontaktlofte.AddinApi.Sandbox;
+using Kontaktlofte.AddinApi.Telemetry;
 using Kontaktlofte.AddinApi.Watching;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPlatform();
+builder.AddWebSecurity();
 builder.AddOrganisation();
 builder.AddProblemAnswers();
 builder.AddIdentity();
@@ -40,13 +43,17 @@ builder.AddWatching();
 builder.AddRegistry();
 builder.AddRegistration();
 builder.AddCoverage();
+builder.AddOwnReply();
+builder.AddTelemetry(); // last: its Graph handler is the innermost
 
 var app = builder.Build();
 
 app.UseProblemAnswers();
+app.UseWebSecurity();
 app.MapAddin();
 app.UseApiDocumentation();
 app.UseAuthentication();
+app.UseRateLimitPerUser();
 app.UseAuthorization();
 
 app.MapHealth();
@@ -64,6 +71,7 @@ app.MapHandover();
 app.MapRegistration();
 app.MapPromiseReport();
 app.MapCoverage();
+app.MapOwnReply();
 app.MapSandbox();
 
 await app.MigrateDatabaseAsync();

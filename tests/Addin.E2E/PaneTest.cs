@@ -43,6 +43,7 @@ public static class BrowserSession
 public abstract class PaneTest
 {
     private readonly System.Collections.Concurrent.ConcurrentBag<string> _requested = [];
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> _refusedByPolicy = [];
 
     protected static SandboxSite Site => BrowserSession.Site;
     protected IBrowserContext Context { get; private set; } = null!;
@@ -59,6 +60,11 @@ public abstract class PaneTest
         await Context.RouteAsync("**/*", route => route.Request.Url.StartsWith(Site.BaseUrl, StringComparison.Ordinal) ? route.ContinueAsync() : route.AbortAsync());
         Page = await Context.NewPageAsync();
         Context.Request += (_, request) => _requested.Add(request.Url);
+        // The API's Content-Security-Policy is in force here as in Outlook: anything it refuses fails the test.
+        Page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) _refusedByPolicy.Add(message.Text);
+        };
         await BeforeFirstPageAsync();
         await Page.GotoAsync(Site.BaseUrl + "/");
     }
@@ -79,6 +85,7 @@ public abstract class PaneTest
             TestContext.AddResultFile(file);
         }
         await Context.DisposeAsync();
+        Assert.IsEmpty(_refusedByPolicy, "refused by the Content-Security-Policy: " + string.Join(" | ", _refusedByPolicy));
     }
 
     protected IFrameLocator Pane => Page.FrameLocator("#task-pane");

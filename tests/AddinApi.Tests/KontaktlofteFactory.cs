@@ -34,6 +34,8 @@ public sealed class KontaktlofteFactory(
         // test meets mail tracked behind its back.
         builder.UseSetting("Watcher:Enabled", "false");
         builder.UseSetting("Watcher:Digests", "false"); // the morning's reminders: on only where a test asks for them
+        // One test user sends hundreds of requests in a second (the fuzzer, the races): the limit is tested on its own (WebSecurityTests).
+        builder.UseSetting("Security:RateLimit:Enabled", "false");
         foreach (var (key, value) in settings ?? []) builder.UseSetting(key, value);
         builder.ConfigureTestServices(collection =>
         {

@@ -9,20 +9,24 @@ export class ApiError extends Error {
   }
 }
 
-interface AddinConfig { clientId: string; tenantId: string; apiScope: string; sandbox: boolean }
+export interface AddinConfig { clientId: string; tenantId: string; apiScope: string; sandbox: boolean }
+/** Where a token to the API's scope comes from: NAA in Outlook, MSAL's redirect sign-in on the coverage page. */
+export type TokenSource = (config: AddinConfig, claims?: string) => Promise<string>;
 
 let sandboxUser: string | null = null;
 let config: Promise<AddinConfig> | null = null;
+// MSAL.js is a chunk of its own, loaded only here
+let tokenSource: TokenSource = async (settings, claims) => (await import("./naa")).accessToken(settings, claims);
 
 export function useSandboxUser(user: string | null): void { sandboxUser = user; }
+export function useTokenSource(source: TokenSource): void { tokenSource = source; }
 
-const loadConfig = () => (config ??= fetch("/addin/config.json").then((r) => r.json() as Promise<AddinConfig>));
+/** The API's sign-in settings (public): the Entra app, the scope, and whether it runs the sandbox identity. */
+export const loadConfig = () => (config ??= fetch("/addin/config.json").then((r) => r.json() as Promise<AddinConfig>));
 
 async function authorization(claims?: string): Promise<Record<string, string>> {
   if (sandboxUser) return { "X-Sandbox-User": sandboxUser };
-  const settings = await loadConfig();
-  const { accessToken } = await import("./naa"); // MSAL.js is a chunk of its own, loaded only here
-  return { Authorization: `Bearer ${await accessToken(settings, claims)}` };
+  return { Authorization: `Bearer ${await tokenSource(await loadConfig(), claims)}` };
 }
 
 /** Sends with the identity, once more on a claims challenge; a refusal becomes an `ApiError` with the API's problem. */

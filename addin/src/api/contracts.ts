@@ -219,3 +219,22 @@ export interface PromiseReportWeek {
   answered: number; medianWorkingDaysToAnswer: number | null; overdueNow: number;
 }
 export interface PromiseReport { unit: string; from: string; to: string; today: string; weeks: PromiseReportWeek[] }
+
+/** The official's own automatic reply (frånvaromeddelande), checked by the unit head's routine. */
+export interface OwnAutomaticReply {
+  enabled: boolean; status: "disabled" | "alwaysEnabled" | "scheduled"; start: string | null; end: string | null;
+  namesContact: boolean;
+  /** What is wrong with it, in Swedish; empty when it is right or off. */
+  problems: string[];
+  /** The return date the form offers first, and the latest the API accepts (yyyy-MM-dd). */
+  suggestedReturnDate: string; latestReturnDate: string;
+}
+
+/** The municipality's template with the official's choices: the day back, and a colleague (else Kontaktcenter alone). */
+export interface OwnAutomaticReplyRequest { returnDate: string; coverId: string | null; start?: string | null }
+
+/** The template filled in, as it would be set. */
+export interface OwnAutomaticReplyPreview {
+  internalReplyMessage: string; externalReplyMessage: string; start: string; end: string;
+  cover: { id: string; name: string; phone: string; email: string } | null;
+}

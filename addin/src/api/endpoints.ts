@@ -2,7 +2,7 @@
 import { callApi, downloadApi } from "./client";
 import type {
   AcknowledgementRequest, AcknowledgementResult, AnswerDates, CaseSuggestion, Colleague, CurrentOfficial, DraftReview, DraftReviewRequest,
-  CoverRequest, HandoverRequest, HandoverResult, Labels, MemberCover, PromiseReport, UnitCoverage, MessagePromise, MessageRegistration, NewSandboxMessage, ReceiptPreview, RegistrationInput,
+  CoverRequest, HandoverRequest, OwnAutomaticReply, OwnAutomaticReplyPreview, OwnAutomaticReplyRequest, HandoverResult, Labels, MemberCover, PromiseReport, UnitCoverage, MessagePromise, MessageRegistration, NewSandboxMessage, ReceiptPreview, RegistrationInput,
   RegistrationRequestInput, RegistrationRequestView, RegistrationView, RequestDecision, RequestState, SandboxMessage, SandboxSent,
   SentAcknowledgement, Series, Worklist,
 } from "./contracts";
@@ -22,6 +22,9 @@ export function getMe(): Promise<CurrentOfficial> {
   me ??= callApi<CurrentOfficial>("/api/me").catch((error: unknown) => { me = null; throw error; });
   return me;
 }
+
+/** Another official signed in (the sandbox's chooser on the coverage page): asked for again. */
+export function forgetMe(): void { me = null; }
 
 /** The official's opt-out of the watcher for their own inbox; the official asked for once (`getMe`) learns the answer. */
 export async function setWatching(watched: boolean): Promise<boolean> {
@@ -82,6 +85,16 @@ export function reviewDraft(draft: DraftReviewRequest, timeoutMs?: number): Prom
   const { subject, bodyHtml, to, cc, bcc, attachments, isReply, citizenLanguage } = draft;
   return callApi<DraftReview>("/api/drafts/review", post({ subject, bodyHtml, to, cc, bcc, attachments, isReply, citizenLanguage }), timeoutMs);
 }
+
+// The official's own automatic reply.
+/** Is my automatic reply on, and what is wrong with it. */
+export const getOwnAutomaticReply = () => callApi<OwnAutomaticReply>("/api/me/automatic-reply");
+/** The municipality's template filled in with my choices; nothing changes. */
+export const previewOwnAutomaticReply = (choice: OwnAutomaticReplyRequest) =>
+  callApi<OwnAutomaticReplyPreview>("/api/me/automatic-reply/preview", post(choice));
+/** Sets my automatic reply after the template, from now until the day I am back; answers it as it now stands. */
+export const setOwnAutomaticReply = (choice: OwnAutomaticReplyRequest) =>
+  callApi<OwnAutomaticReply>("/api/me/automatic-reply", { method: "PUT", json: choice });
 
 // Registration in Lex.
 /** The mail's registration: its numbers once registered, the request, and for a registrar the suggestions and the prefill. */

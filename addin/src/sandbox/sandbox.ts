@@ -5,10 +5,10 @@ import type { SandboxMessage as Message, SandboxSent as Sent } from "../api/cont
 import { listSandboxMessages, listSandboxSent, receiveInSandbox, replyInSandbox, saveSandboxDraft } from "../api/endpoints";
 import { alert, dateTime, field, h, mailFrame, replace } from "../ui";
 import { createOfficeStub, type StubDraft } from "./officeStub";
+import { sandboxUsers as users } from "./users";
 
 interface SendOutcome { allowEvent: boolean; errorMessage?: string; sendModeOverride?: string }
 
-const users = ["handlaggare@sandbox.botkyrka.se", "registrator@sandbox.botkyrka.se", "enhetschef@sandbox.botkyrka.se"];
 /** The sandbox's function mailboxes (funktionsbrevlådor), which the watcher follows for those who watch them. */
 const functionMailboxes = [
   { address: "bygglov@sandbox.botkyrka.se", name: "Bygglov" },
@@ -188,6 +188,8 @@ async function send(message: Message): Promise<void> {
     const anyway = document.getElementById("send-anyway") as HTMLButtonElement;
     anyway.hidden = outcome.sendModeOverride !== "promptUser";
     anyway.onclick = () => { dialog.close(); shown(deliver(message)); };
+    // Wired here, not inline in the page: the Content-Security-Policy allows no inline handler.
+    (document.getElementById("send-dialog-close") as HTMLButtonElement).onclick = () => dialog.close();
     dialog.showModal();
     return;
   }

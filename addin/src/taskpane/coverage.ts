@@ -1,7 +1,8 @@
 // "Enhetens bevakning" (Enhetschef): who in the unit is away, whether their automatic reply is right, who covers whom,
 // the open mail of each member and function mailbox, and the follow-up of the contact promise. A closed section that
-// loads when the head opens it. Every flag, problem and order is the API's; the pane only shows them.
-import { describe } from "../api/client";
+// loads when the head opens it; on the coverage page outside Outlook (/coverage) the same section, open from the start.
+// Every flag, problem and order is the API's; the pane only shows them.
+import { ApiError, describe } from "../api/client";
 import type { CurrentOfficial, FunctionMailboxCoverage, MemberCoverage, UnitCoverage } from "../api/contracts";
 import { getMe, getUnitCoverage } from "../api/endpoints";
 import { alert, day, focusHeading, h, replace, status, stockholmDay } from "../ui";
@@ -10,7 +11,15 @@ import { promiseReport } from "./promiseReport";
 
 export const UNIT_HEAD = "Enhetschef";
 
-export function coverageSection(): HTMLElement {
+/** What an official without the role sees where the section would be (the API answers them 403). */
+export function onlyForHeads(): HTMLElement {
+  return h("div", { class: "message-bar", "data-tone": "warning", id: "coverage-forbidden", role: "alert" },
+    h("p", {}, h("strong", {}, "Enhetens bevakning är bara för enhetschefer.")),
+    h("p", {}, "Du är inloggad utan rollen Enhetschef i Kontaktlöfte. Är du enhetschef? Be IT-servicedesk ge dig rollen."));
+}
+
+/** `open`: the coverage page, where the section is the page's content: no disclosure, loaded at once. */
+export function coverageSection(options: { open?: boolean } = {}): HTMLElement {
   const heading = h("h2", { id: "coverage-heading" });
   const result = h("div", { id: "coverage-result" });
   const tables = h("div", { id: "coverage-tables" }, status("Hämtar enhetens bevakning …"));
@@ -50,7 +59,8 @@ export function coverageSection(): HTMLElement {
     } catch (error) {
       if (request !== latest) return false;
       progress.textContent = "";
-      replace(tables, alert(`Enhetens bevakning kunde inte hämtas: ${describe(error)}`));
+      replace(tables, error instanceof ApiError && error.status === 403 ? onlyForHeads()
+        : alert(`Enhetens bevakning kunde inte hämtas: ${describe(error)}`));
       return false;
     }
   };
@@ -62,7 +72,13 @@ export function coverageSection(): HTMLElement {
     focusHeading(shown);
   };
   refresh.addEventListener("click", () => { replace(result); void load(true); });
-  draw();
+  if (options.open) {
+    replace(heading, "Medarbetare och funktionsbrevlådor");
+    body.hidden = false;
+    loaded = true;
+    void load(false);
+    replace(report, promiseReport());
+  } else draw();
   return section;
 }
 

@@ -14,6 +14,7 @@ import { receiptForm } from "./receiptForm";
 import { REGISTRAR, registrationSection } from "./registration";
 import { registrationQueue } from "./registrationQueue";
 import { coverageSection, UNIT_HEAD } from "./coverage";
+import { ownReplySection } from "./ownReply";
 import { confirmation, sentReceipts } from "./sentReceipts";
 import { standing, standingBar, whom } from "./standing";
 import { watchSetting } from "./watchSetting";
@@ -31,6 +32,8 @@ interface View {
   queue: HTMLElement | null;
   /** "Enhetens bevakning", for a unit head only: closed until opened, kept across re-renders like the queue. */
   coverage: HTMLElement | null;
+  /** The official's own automatic reply when it needs fixing: asked for once, kept across re-renders like the worklist. */
+  ownReply: HTMLElement;
 }
 
 /** The heading, and whose mailbox the message is in when it is not the official's own. */
@@ -53,7 +56,7 @@ export async function showReadView(root: HTMLElement, item: ReadItem, done?: HTM
     const registration = registrationSection(item, me);
     const queue = me.roles.includes(REGISTRAR) ? registrationQueue() : null;
     const coverage = me.roles.includes(UNIT_HEAD) ? coverageSection() : null;
-    render({ root, item, promise, me, labels, dates: answerDates.dates, receipts, worklist, registration, queue, coverage }, done);
+    render({ root, item, promise, me, labels, dates: answerDates.dates, receipts, worklist, registration, queue, coverage, ownReply: ownReplySection() }, done);
   } catch (error) {
     worklist.show(true);
     replace(root, ...heading(item), done, alert(describe(error)),
@@ -76,6 +79,7 @@ function render(v: View, done?: HTMLElement): void {
   replace(v.root,
     ...heading(v.item),
     done,
+    v.ownReply,
     noPromise && v.worklist.element,
     h("section", { "aria-labelledby": "promise-heading" },
       h("h2", { id: "promise-heading" }, "Svarstid"),

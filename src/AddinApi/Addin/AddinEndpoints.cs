@@ -27,6 +27,18 @@ public static class AddinEndpoints
                 clientId.Length > 0 ? $"{configuration["Addin:AppIdUri"] ?? $"api://{clientId}"}/{KontaktlofteClaims.ApiScope}" : "",
                 !configuration.UsesEntraId()));
         }).AllowAnonymous().WithName("GetAddinConfig").WithTags("Tillägget").WithSummary("Tilläggets inställningar för inloggning");
+        // The unit head's coverage outside Outlook: a page, open as the add-in's files are; its data needs the Enhetschef
+        // role. Served at /coverage itself (not redirected): Entra's SPA redirect URI is https://<host>/coverage.
+        app.MapGet("/coverage", ServeCoveragePage).AllowAnonymous().ExcludeFromDescription();
         return app;
+    }
+
+    private static Results<PhysicalFileHttpResult, NotFound> ServeCoveragePage(IWebHostEnvironment environment, HttpContext http)
+    {
+        var page = environment.WebRootFileProvider.GetFileInfo("addin/coverage.html");
+        if (!page.Exists || page.PhysicalPath is null) return TypedResults.NotFound();
+        // Always the newest page: it names the bundle, and a cached one could ask for a bundle that is gone.
+        http.Response.Headers.CacheControl = "no-cache";
+        return TypedResults.PhysicalFile(page.PhysicalPath, "text/html; charset=utf-8");
     }
 }

@@ -19,10 +19,10 @@ internal sealed class UnitCoverageReader(IDirectory directory, KontaktlofteDb db
     public async Task<UnitCoverage> ReadAsync(ClaimsPrincipal user, string head, CancellationToken cancel)
     {
         var members = await directory.DirectReportsAsync(user, cancel);
-        var unit = members.Select(m => m.Email).Append(head).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unit = UnitMailboxes.People(head, members.Select(m => m.Email));
         // The unit's function mailboxes: those the head or a member watches (the table is small: one row per mailbox).
         var mailboxes = (await db.Set<WatchedMailbox>().AsNoTracking().ToListAsync(cancel))
-            .Where(m => m.Watchers.Any(unit.Contains)).OrderBy(m => m.Address, StringComparer.Ordinal).ToList();
+            .Where(m => UnitMailboxes.IsTheUnits(m, unit)).OrderBy(m => m.Address, StringComparer.Ordinal).ToList();
         // A watcher outside the members (the head, a colleague elsewhere) is asked in the same calls.
         var asked = members.Select(m => m.Email).Concat(mailboxes.SelectMany(m => m.Watchers))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();

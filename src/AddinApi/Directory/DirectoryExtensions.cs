@@ -10,7 +10,7 @@ public static class DirectoryExtensions
     public static WebApplicationBuilder AddDirectory(this WebApplicationBuilder builder)
     {
         if (MailboxExtensions.UsesGraph(builder.Configuration))
-            builder.AddGraph().Services.AddScoped<IDirectory, GraphDirectory>();
+            builder.AddGraph().Services.AddScoped<IDirectory, GraphDirectory>().AddScoped<IOwnAutomaticReply, GraphOwnAutomaticReply>();
         return builder;
     }
 }

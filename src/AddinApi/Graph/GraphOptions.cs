@@ -11,12 +11,14 @@ public sealed class GraphOptions
     /// Least privilege for what the product does on the user's behalf: their own profile (the signature), reading,
     /// replying to and marking their mail, colleagues' name, title and phone (contact persons; User.ReadBasic.All would
     /// give the name only), and colleagues' automatic replies through getMailTips (Mail.Read, within Mail.ReadWrite); in a
-    /// function (shared) mailbox the same through <c>/users/{address}</c>: Mail.ReadWrite.Shared and Mail.Send.Shared.
+    /// function (shared) mailbox the same through <c>/users/{address}</c>: Mail.ReadWrite.Shared and Mail.Send.Shared; and the
+    /// official's own automatic reply (MailboxSettings.ReadWrite: the least that may write it, reading included).
     /// </summary>
     public List<string> Scopes { get; set; } =
         ["https://graph.microsoft.com/User.Read", "https://graph.microsoft.com/User.Read.All",
          "https://graph.microsoft.com/Mail.ReadWrite", "https://graph.microsoft.com/Mail.Send",
-         "https://graph.microsoft.com/Mail.ReadWrite.Shared", "https://graph.microsoft.com/Mail.Send.Shared"];
+         "https://graph.microsoft.com/Mail.ReadWrite.Shared", "https://graph.microsoft.com/Mail.Send.Shared",
+         "https://graph.microsoft.com/MailboxSettings.ReadWrite"];
 
     /// <summary>How many times the SDK itself retries a throttled or failed call (429, 503, 504) before the outbox takes over.</summary>
     public int MaxRetries { get; set; } = 2;

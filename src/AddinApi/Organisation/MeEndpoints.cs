@@ -60,9 +60,10 @@ public static class MeEndpoints
 /// <summary>
 /// The signed-in official of this request, looked up once (as TodoApi's CurrentUser): their row in the database,
 /// filled from the directory (Graph /me) the first time they are seen, so that receipts carry their title and
-/// phone; the token's name where neither knows more.
+/// phone; the token's name where neither knows more. Their unit follows the directory's department, looked at once a
+/// day (<see cref="DirectoryVisits"/>).
 /// </summary>
-internal sealed class SignedInOfficial(IHttpContextAccessor http, KontaktlofteDb db, IDirectory directory)
+internal sealed class SignedInOfficial(IHttpContextAccessor http, KontaktlofteDb db, IDirectory directory, DirectoryVisits visits)
 {
     private CurrentOfficial? _official;
 
@@ -72,8 +73,9 @@ internal sealed class SignedInOfficial(IHttpContextAccessor http, KontaktlofteDb
     private async Task<CurrentOfficial> LookUpAsync(ClaimsPrincipal user, CancellationToken cancel)
     {
         var email = (user.FindFirstValue(KontaktlofteClaims.Email) ?? "").ToLowerInvariant(); // stored in lower case
-        var official = await db.Officials.AsNoTracking().FirstOrDefaultAsync(o => o.Email == email, cancel)
-                       ?? await RememberAsync(user, email, cancel);
+        var official = await db.Officials.AsNoTracking().FirstOrDefaultAsync(o => o.Email == email, cancel);
+        if (official is null) official = await RememberAsync(user, email, cancel);
+        else if (visits.Due(email)) await KeepUnitCurrentAsync(user, official, cancel);
         return new CurrentOfficial(
             email,
             official?.Name ?? user.FindFirstValue(KontaktlofteClaims.Name) ?? email,
@@ -96,10 +98,9 @@ internal sealed class SignedInOfficial(IHttpContextAccessor http, KontaktlofteDb
             return null;
         }
         if (profile is null) return null;
+        visits.Looked(email);
         var official = new Official { Email = email, Name = profile.Name, Title = profile.Title, Phone = profile.Phone };
-        // The unit is the directory's department (Entra's `department`): the promise report counts per unit.
-        if (profile.Department.Trim() is { Length: > 0 and <= 200 } department)
-            official.Unit = await db.Units.Where(u => u.Name == department).OrderBy(u => u.Id).FirstOrDefaultAsync(cancel) ?? new Unit { Name = department };
+        official.Unit = await OfficialUnits.OfDepartmentAsync(db, profile.Department, cancel);
         db.Officials.Add(official);
         try
         {
@@ -110,5 +111,40 @@ internal sealed class SignedInOfficial(IHttpContextAccessor http, KontaktlofteDb
             db.Entry(official).State = EntityState.Detached; // stored by a parallel request
         }
         return official;
+    }
+
+    /// <summary>
+    /// An official stored before units were read from the directory gets theirs, and one who moved gets the new one.
+    /// A department the directory does not give (empty) keeps the stored unit: a gap in the directory is no move.
+    /// </summary>
+    private async Task KeepUnitCurrentAsync(ClaimsPrincipal user, Official official, CancellationToken cancel)
+    {
+        Person? profile;
+        try
+        {
+            profile = await directory.MeAsync(user, cancel);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            visits.Looked(official.Email, failed: true);
+            return;
+        }
+        visits.Looked(official.Email);
+        if (profile is null || await OfficialUnits.OfDepartmentAsync(db, profile.Department, cancel) is not { } unit) return;
+        if (unit.Id != 0 && unit.Id == official.UnitId) return;
+        var row = await db.Officials.FirstAsync(o => o.Id == official.Id, cancel);
+        row.Unit = unit;
+        try
+        {
+            await db.SaveChangesAsync(cancel);
+            official.UnitId = row.UnitId;
+        }
+        catch (DbUpdateException)
+        {
+            // The same new unit made by a parallel request: it exists now, and is found on the next look.
+            db.Entry(unit).State = EntityState.Detached;
+            db.Entry(row).State = EntityState.Detached;
+            visits.Looked(official.Email, failed: true);
+        }
     }
 }

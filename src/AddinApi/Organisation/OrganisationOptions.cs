@@ -83,6 +83,7 @@ public static class OrganisationExtensions
             .ValidateOnStart();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<SignedInOfficial>();
+        builder.Services.AddSingleton<DirectoryVisits>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, OfficialAddress>();
         return builder;

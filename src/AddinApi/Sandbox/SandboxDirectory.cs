@@ -8,7 +8,7 @@ namespace Kontaktlofte.AddinApi.Sandbox;
 /// The directory in sandbox mode: a small seeded organisation — the three sandbox users, their colleagues and people
 /// in other units who have never used the product — with units, a unit of nine under its head and their absences.
 /// </summary>
-internal sealed class SandboxDirectory(TimeProvider clock) : IDirectory
+internal sealed class SandboxDirectory(TimeProvider clock, SandboxAutomaticReplies own) : IDirectory
 {
     private static IEnumerable<SandboxUser> Everyone => SandboxUsers.All.Concat(SandboxUsers.Colleagues).Concat(SandboxUsers.Organisation);
 
@@ -37,7 +37,8 @@ internal sealed class SandboxDirectory(TimeProvider clock) : IDirectory
     public Task<IReadOnlyList<AutomaticReply>> AutomaticRepliesAsync(ClaimsPrincipal user, IReadOnlyList<string> addresses, CancellationToken cancel)
     {
         var now = clock.GetUtcNow();
-        IReadOnlyList<AutomaticReply> replies = addresses.Select(address => Absences(now).FirstOrDefault(a => a.Email.Equals(address, StringComparison.OrdinalIgnoreCase)) is { } away
+        // What an official set for themselves (SandboxOwnAutomaticReply) first: the mail tips agree with it, as Exchange's do.
+        IReadOnlyList<AutomaticReply> replies = addresses.Select(address => own.Find(address) is { } set ? set.AsMailTip(address) : Absences(now).FirstOrDefault(a => a.Email.Equals(address, StringComparison.OrdinalIgnoreCase)) is { } away
             ? away with { Email = address }
             : new AutomaticReply(address, false, null, null, null)).ToList();
         return Task.FromResult(replies);

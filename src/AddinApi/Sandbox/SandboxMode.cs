@@ -56,6 +56,8 @@ public static class SandboxMode
             builder.Services.AddScoped<IMailboxFeed, SandboxFeed>();
             builder.Services.AddScoped<IBackgroundMail, SandboxBackgroundMail>();
             builder.Services.AddSingleton<IDirectory, SandboxDirectory>();
+            builder.Services.AddSingleton<SandboxAutomaticReplies>();
+            builder.Services.AddScoped<IOwnAutomaticReply, SandboxOwnAutomaticReply>();
             // A mail posted to a sandbox mailbox shows in the worklist within seconds, not after Graph's two minutes.
             if (builder.Configuration[$"{WatcherOptions.Section}:PollInterval"] is null)
                 builder.Services.PostConfigure<WatcherOptions>(o => o.PollInterval = TimeSpan.FromSeconds(5));

@@ -1,6 +1,7 @@
 using Kontaktlofte.AddinApi.Auth;
 using Kontaktlofte.AddinApi.Confidentiality;
 using Kontaktlofte.AddinApi.Data;
+using Kontaktlofte.AddinApi.Directory;
 using Kontaktlofte.AddinApi.Organisation;
 using Kontaktlofte.AddinApi.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,7 +31,7 @@ public static class MailboxesEndpoints
     {
         var group = app.MapGroup("/api/mailboxes").WithTags("Bevakning");
         group.MapGet("", ListAsync).WithName("ListFunctionMailboxes")
-            .WithSummary("Funktionsbrevlådorna jag bevakar (enhetschef: alla) och vem som bevakar dem")
+            .WithSummary("Funktionsbrevlådorna jag bevakar (enhetschef: enhetens och de som ingen bevakar) och vem som bevakar dem")
             .RequireAuthorization(Policies.Official);
         group.MapPut("/{address}", SetAsync).WithName("SetFunctionMailbox")
             .WithSummary("Enhetschef: vem som bevakar funktionsbrevlådan")
@@ -38,16 +39,24 @@ public static class MailboxesEndpoints
         return app;
     }
 
+    /// <summary>
+    /// An official sees the function mailboxes they watch. A unit head sees the unit's (watched by the head or a direct
+    /// report, as the coverage view counts them) and those nobody watches yet, which are any head's to give watchers —
+    /// never another unit's. There is no role that sees every mailbox.
+    /// </summary>
     private static async Task<Ok<List<FunctionMailbox>>> ListAsync(SignedInOfficial me, System.Security.Claims.ClaimsPrincipal user, KontaktlofteDb db,
-        IOptions<WatcherOptions> options, CancellationToken cancel)
+        IDirectory directory, IOptions<WatcherOptions> options, CancellationToken cancel)
     {
         var email = (await me.GetAsync(cancel)).Email.ToLowerInvariant();
         var head = user.IsInRole(Roles.Enhetschef);
+        // A head's unit is the directory's direct reports (one paged call), as in the coverage view.
+        IReadOnlySet<string> people = UnitMailboxes.People(email,
+            head ? (await directory.DirectReportsAsync(user, cancel)).Select(p => p.Email) : []);
         var rows = await db.Set<WatchedMailbox>().AsNoTracking().ToListAsync(cancel);
         var all = rows.Select(m => m.Address).Concat(options.Value.FunctionMailboxes.Select(a => a.Trim().ToLowerInvariant()))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(a => rows.FirstOrDefault(r => r.Address.Equals(a, StringComparison.OrdinalIgnoreCase)) ?? new WatchedMailbox { Address = a });
-        return TypedResults.Ok(all.Where(m => head || m.Watchers.Contains(email))
+        return TypedResults.Ok(all.Where(m => UnitMailboxes.IsTheUnits(m, people) || (head && m.Watchers.Count == 0))
             .OrderBy(m => m.Address, StringComparer.Ordinal)
             .Select(m => new FunctionMailbox(m.Address, m.Watchers, m.AutomaticReceipt, m.ReceiptNote)).ToList());
     }

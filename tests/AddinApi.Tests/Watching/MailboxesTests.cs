@@ -40,7 +40,44 @@ public sealed class MailboxesTests
         CollectionAssert.AreEqual(new[] { "sofia.ahmed@botkyrka.se", "per.holm@botkyrka.se" },
             hers.Single(m => m.GetProperty("address").GetString() == "info@botkyrka.se").GetProperty("watchers").EnumerateArray().Select(w => w.GetString()).ToArray());
         Assert.IsEmpty((await ListAsync(_api.SandboxOfficial("someone.else@botkyrka.se"))).Where(m => m.GetProperty("address").GetString() == "info@botkyrka.se"));
-        Assert.IsTrue((await ListAsync(Head())).Any(m => m.GetProperty("address").GetString() == "info@botkyrka.se"), "a unit head sees them all");
+        Assert.IsFalse((await ListAsync(Head())).Any(m => m.GetProperty("address").GetString() == "info@botkyrka.se"),
+            "watched by nobody of Elin Sandberg's unit: another unit's");
+    }
+
+    private static string[] Addresses(List<JsonElement> mailboxes) => mailboxes.Select(m => m.GetProperty("address").GetString()!).ToArray();
+
+    [TestMethod]
+    public async Task A_unit_head_sees_the_function_mailboxes_of_the_unit_and_not_another_units()
+    {
+        await using var api = new KontaktlofteFactory();
+        var elin = api.ClientAs(Roles.Enhetschef, Roles.Handlaggare);
+        elin.DefaultRequestHeaders.Add(TestAuthHandler.EmailHeader, "enhetschef@sandbox.botkyrka.se");
+
+        // bygglov@ is watched by Elin herself and Hanna, bygglov-tillsyn@ by two of her reports; kontaktcenter@ by the registrar.
+        CollectionAssert.AreEqual(new[] { "bygglov-tillsyn@sandbox.botkyrka.se", "bygglov@sandbox.botkyrka.se" }, Addresses(await ListAsync(elin)));
+    }
+
+    [TestMethod]
+    public async Task A_head_of_another_unit_sees_none_of_them_and_the_mailbox_nobody_watches_is_every_heads()
+    {
+        await using var api = new KontaktlofteFactory(settings: new() { ["Watcher:FunctionMailboxes:0"] = "ny@sandbox.botkyrka.se" });
+        // Mats Lindgren heads Gatuenheten: nobody there watches a sandbox function mailbox.
+        var mats = api.ClientAs(Roles.Enhetschef, Roles.Handlaggare);
+        mats.DefaultRequestHeaders.Add(TestAuthHandler.EmailHeader, "mats.lindgren@sandbox.botkyrka.se");
+
+        CollectionAssert.AreEqual(new[] { "ny@sandbox.botkyrka.se" }, Addresses(await ListAsync(mats)), "configured, watched by nobody: his to give watchers");
+        Assert.IsEmpty(await ListAsync(api.SandboxOfficial("johan.virtanen@sandbox.botkyrka.se")), "an official sees only what they watch");
+    }
+
+    [TestMethod]
+    public async Task An_official_and_a_registrar_still_see_exactly_the_mailboxes_they_watch()
+    {
+        await using var api = new KontaktlofteFactory(settings: new() { ["Watcher:FunctionMailboxes:0"] = "ny@sandbox.botkyrka.se" });
+        var registrar = api.ClientAs(Roles.Registrator, Roles.Handlaggare);
+        registrar.DefaultRequestHeaders.Add(TestAuthHandler.EmailHeader, "registrator@sandbox.botkyrka.se");
+
+        CollectionAssert.AreEqual(new[] { "kontaktcenter@sandbox.botkyrka.se" }, Addresses(await ListAsync(registrar)));
+        CollectionAssert.AreEqual(new[] { "bygglov@sandbox.botkyrka.se" }, Addresses(await ListAsync(api.SandboxOfficial("handlaggare@sandbox.botkyrka.se"))));
     }
 
     [TestMethod]
@@ -73,5 +110,6 @@ public sealed class MailboxesTests
         Assert.AreEqual(HttpStatusCode.Forbidden, (await _api.Official().PutAsJsonAsync("/api/mailboxes/info@botkyrka.se", body)).StatusCode);
         Assert.AreEqual(HttpStatusCode.Unauthorized, (await _api.CreateClient().PutAsJsonAsync("/api/mailboxes/info@botkyrka.se", body)).StatusCode);
         Assert.AreEqual(HttpStatusCode.Unauthorized, (await _api.CreateClient().GetAsync("/api/mailboxes")).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await _api.ClientAs(Roles.Registrator).GetAsync("/api/mailboxes")).StatusCode, "no Handlaggare role: no official");
     }
 }

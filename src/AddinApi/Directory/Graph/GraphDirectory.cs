@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Kontaktlofte.AddinApi.Graph;
@@ -99,15 +98,7 @@ internal sealed partial class GraphDirectory(GraphClients graph) : IDirectory
     {
         var reply = tip.AutomaticReplies;
         var message = string.IsNullOrWhiteSpace(reply?.Message) ? null : reply.Message;
-        return new AutomaticReply(address, message is not null, message, Moment(reply?.ScheduledStartTime), Moment(reply?.ScheduledEndTime));
-    }
-
-    /// <summary>Graph's dateTimeTimeZone: a local time and the zone it is in (UTC for mail tips).</summary>
-    private static DateTimeOffset? Moment(DateTimeTimeZone? time)
-    {
-        if (time?.DateTime is not { } text || !DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)) return null;
-        var zone = time.TimeZone is { Length: > 0 } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) ? found : TimeZoneInfo.Utc;
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+        return new AutomaticReply(address, message is not null, message, GraphTimes.Moment(reply?.ScheduledStartTime), GraphTimes.Moment(reply?.ScheduledEndTime));
     }
 
     private static Person ToPerson(User user) => new(

@@ -278,6 +278,7 @@ public sealed partial class FakeGraph : IAsyncDisposable
             });
         });
         MapDirectReports();
+        MapMailboxSettings();
         _app.MapPost("/v1.0/me/getMailTips", (JsonObject body) =>
         {
             var addresses = body["EmailAddresses"]?.AsArray().Select(a => a!.GetValue<string>()).ToList() ?? [];
@@ -579,6 +580,7 @@ public sealed class FakeTokens : IAuthorizationHeaderProvider
     public Task<string> CreateAuthorizationHeaderForUserAsync(IEnumerable<string> scopes, AuthorizationHeaderProviderOptions? authorizationHeaderProviderOptions = null,
         ClaimsPrincipal? claimsPrincipal = null, CancellationToken cancellationToken = default)
     {
+        UserScopes.Enqueue([.. scopes]);
         var acquire = authorizationHeaderProviderOptions?.AcquireTokenOptions;
         if (acquire?.LongRunningWebApiSessionKey == AcquireTokenOptions.LongRunningWebApiSessionKeyAuto)
         {
@@ -605,6 +607,9 @@ public sealed class FakeTokens : IAuthorizationHeaderProvider
     }
 
     public ConcurrentQueue<string> AppScopes { get; } = new();
+
+    /// <summary>The delegated scopes each user token was asked with.</summary>
+    public ConcurrentQueue<string[]> UserScopes { get; } = new();
 
     public Task<string> CreateAuthorizationHeaderAsync(IEnumerable<string> scopes, AuthorizationHeaderProviderOptions? options = null,
         ClaimsPrincipal? claimsPrincipal = null, CancellationToken cancellationToken = default) =>
