@@ -20,6 +20,7 @@ public static class CoverageEndpoints
     public static WebApplicationBuilder AddCoverage(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<UnitCoverageReader>();
+        builder.Services.AddHeadDigests();
         return builder;
     }
 
@@ -33,14 +34,16 @@ public static class CoverageEndpoints
         return app;
     }
 
-    private static async Task<Ok<UnitCoverage>> GetAsync(SignedInOfficial me, ClaimsPrincipal user, UnitCoverageReader reader, KontaktlofteDb db,
-        TimeProvider clock, CancellationToken cancel)
+    private static async Task<Ok<UnitCoverage>> GetAsync(SignedInOfficial me, ClaimsPrincipal user, UnitCoverageReader reader, UnitHeads heads,
+        KontaktlofteDb db, TimeProvider clock, CancellationToken cancel)
     {
         // A cover is kept only while it serves; the audit log keeps that it was set.
         var today = clock.Today();
         await db.Covers.Where(c => c.To < today).ExecuteDeleteAsync(cancel);
-        var head = (await me.GetAsync(cancel)).Email;
-        return TypedResults.Ok(await reader.ReadAsync(user, head, cancel));
+        var head = await me.GetAsync(cancel);
+        var coverage = await reader.ReadAsync(user, head.Email, cancel);
+        await heads.SeenAsync(user, head.Email, head.Name, coverage, cancel); // known to the Monday digest from now on
+        return TypedResults.Ok(coverage);
     }
 
     private static async Task<Results<Ok<MemberCover>, ValidationProblem, ProblemHttpResult>> SetCoverAsync(string id, CoverRequest? request,

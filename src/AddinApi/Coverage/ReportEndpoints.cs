@@ -46,17 +46,21 @@ public static class ReportEndpoints
         var (found, unitProblem) = await UnitAsync(unit, s, cancel);
         if (unitProblem is not null) return unitProblem;
 
-        var report = await BuildAsync(found!, period!, s, cancel);
+        var report = await BuildAsync(s.Db, found!, period!, s.Calendar, s.DueDates, s.Clock.Today(), cancel);
         return csv ? TypedResults.File(ReportCsv.Write(report), $"{ReportCsv.ContentType}; charset=utf-8", ReportCsv.FileName(report))
             : TypedResults.Ok(report);
     }
 
-    /// <summary>One query for the messages (after three small look-ups for the unit's mailboxes), counted in memory.</summary>
-    private static async Task<PromiseReport> BuildAsync(Unit unit, ReportPeriod period, ReportServices s, CancellationToken cancel)
+    /// <summary>
+    /// One query for the messages (after three small look-ups for the unit's mailboxes), counted in memory. Also the unit
+    /// heads' Monday digest's share of last week: one definition.
+    /// </summary>
+    internal static async Task<PromiseReport> BuildAsync(KontaktlofteDb db, Unit unit, ReportPeriod period, WorkingDayCalendar calendar,
+        DueDates dueDates, DateOnly today, CancellationToken cancel)
     {
-        var mailboxes = await ReportUnits.MailboxesAsync(s.Db, unit, cancel);
+        var mailboxes = await ReportUnits.MailboxesAsync(db, unit, cancel);
         var (start, end) = period.Instants;
-        var all = s.Db.Messages;
+        var all = db.Messages;
         var messages = await all.AsNoTracking()
             .Where(m => mailboxes.Contains(m.Mailbox) && DueDates.Promised.Contains(m.Category) && m.ReceivedAt >= start && m.ReceivedAt < end
                         // The promise follows a handed-over mail: it counts once, as the copy in the mailbox where it ended
@@ -71,8 +75,7 @@ public static class ReportEndpoints
                 PromisedDate = m.PromisedDate, AnsweredAt = m.AnsweredAt, AcknowledgedAt = m.AcknowledgedAt, HandedOverAt = m.HandedOverAt,
             })
             .ToListAsync(cancel);
-        var today = s.Clock.Today();
-        var weeks = new ReportWeeks(new ReportRules(s.Calendar), s.DueDates).Count(unit.Name, period, messages, today);
+        var weeks = new ReportWeeks(new ReportRules(calendar), dueDates).Count(unit.Name, period, messages, today);
         return new PromiseReport(unit.Name, period.Monday, period.Sunday, today, weeks);
     }
 

@@ -35,4 +35,11 @@ public interface IDirectory
 
     /// <summary>The automatic replies of these mailboxes, one each, in the same order.</summary>
     Task<IReadOnlyList<AutomaticReply>> AutomaticRepliesAsync(ClaimsPrincipal user, IReadOnlyList<string> addresses, CancellationToken cancel);
+
+    /// <summary>
+    /// The same in the background (a unit head's Monday digest): read with the user's long-running session, the key that
+    /// <c>IMailbox.OpenForLaterAsync</c> gave while they were signed in. No session, or one expired, fails as the mailbox's
+    /// <c>MailboxSignInRequiredException</c>.
+    /// </summary>
+    Task<IReadOnlyList<AutomaticReply>> AutomaticRepliesInBackgroundAsync(string? sessionKey, IReadOnlyList<string> addresses, CancellationToken cancel);
 }

@@ -44,6 +44,10 @@ internal sealed class SandboxDirectory(TimeProvider clock, SandboxAutomaticRepli
         return Task.FromResult(replies);
     }
 
+    /// <summary>The sandbox keeps no sessions: read as within a request.</summary>
+    public Task<IReadOnlyList<AutomaticReply>> AutomaticRepliesInBackgroundAsync(string? sessionKey, IReadOnlyList<string> addresses,
+        CancellationToken cancel) => AutomaticRepliesAsync(new ClaimsPrincipal(), addresses, cancel);
+
     /// <summary>
     /// The unit's absences this week, whenever the sandbox is started: right replies (a colleague or Kontaktcenter named, an
     /// end date) and wrong ones (nobody named, no end date), and one planned for next week.

@@ -29,6 +29,7 @@ internal sealed class MailboxWatcher(IServiceScopeFactory scopes, IOptions<Watch
             {
                 await RoundAsync(stoppingToken);
                 if (options.Value.Digests) await DigestsAsync(stoppingToken);
+                if (options.Value.HeadDigests) await WeeklyDigestsAsync(stoppingToken);
             }
             catch (Exception error) when (!stoppingToken.IsCancellationRequested)
             {
@@ -100,6 +101,23 @@ internal sealed class MailboxWatcher(IServiceScopeFactory scopes, IOptions<Watch
         if (digests.DueDay() is not { } day || day == _digestsDone) return 0;
         var recorded = await digests.RunAsync(cancel);
         _digestsDone = day;
+        return recorded;
+    }
+
+    private DateOnly? _weeklyDone;
+
+    /// <summary>
+    /// The weekly digests other features write (<see cref="IWeeklyDigest"/>: the unit heads' Monday digest), after the round
+    /// like the reminders and, like them, one full pass a working morning per instance; each decides whether its day has come.
+    /// </summary>
+    public async Task<int> WeeklyDigestsAsync(CancellationToken cancel)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        if (scope.ServiceProvider.GetRequiredService<Digests>().DueDay() is not { } day || day == _weeklyDone) return 0;
+        var recorded = 0;
+        foreach (var weekly in scope.ServiceProvider.GetServices<IWeeklyDigest>())
+            recorded += await weekly.RunAsync(cancel);
+        _weeklyDone = day;
         return recorded;
     }
 

@@ -85,4 +85,14 @@ public sealed class WatcherOptions
 
     /// <summary>Off only for tests that want no reminders; on in every real run.</summary>
     public bool Digests { get; set; } = true;
+
+    /// <summary>The unit heads' Monday digest (the first working day of each week, from <see cref="DigestTime"/>); on in every real run.</summary>
+    public bool HeadDigests { get; set; } = true;
+
+    /// <summary>
+    /// The API's public address (where Outlook loads the add-in from, e.g. <c>https://kontaktlofte.botkyrka.se</c>): a digest
+    /// links to its pages. Empty: the digest names the page without a link.
+    /// </summary>
+    [Url(ErrorMessage = "Watcher:PublicBaseUrl ska vara en fullständig adress, till exempel https://kontaktlofte.botkyrka.se.")]
+    public string? PublicBaseUrl { get; set; }
 }

@@ -55,6 +55,8 @@ public sealed class OfficialUnitTests
         public Task<IReadOnlyList<Person>> DirectReportsAsync(ClaimsPrincipal user, CancellationToken cancel) => Task.FromResult<IReadOnlyList<Person>>([]);
         public Task<IReadOnlyList<AutomaticReply>> AutomaticRepliesAsync(ClaimsPrincipal user, IReadOnlyList<string> addresses, CancellationToken cancel) =>
             Task.FromResult<IReadOnlyList<AutomaticReply>>([]);
+        public Task<IReadOnlyList<AutomaticReply>> AutomaticRepliesInBackgroundAsync(string? sessionKey, IReadOnlyList<string> addresses,
+            CancellationToken cancel) => Task.FromResult<IReadOnlyList<AutomaticReply>>([]);
     }
 
     private sealed class MovingClock(DateTimeOffset now) : TimeProvider

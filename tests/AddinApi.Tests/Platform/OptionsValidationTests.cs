@@ -13,6 +13,7 @@ public sealed class OptionsValidationTests
     [DataRow("Organisation:InternalDomains:0", "", "InternalDomains")]
     [DataRow("Retention:AnsweredDetailsDays", "0", "Retention:AnsweredDetailsDays")]
     [DataRow("Retention:AnsweredDetailsDays", "3651", "Retention:AnsweredDetailsDays")]
+    [DataRow("Watcher:PublicBaseUrl", "kontaktlofte.botkyrka.se", "Watcher:PublicBaseUrl")]
     public void A_wrong_setting_stops_the_start_and_names_itself(string key, string value, string named)
     {
         using var api = new KontaktlofteFactory(settings: new() { [key] = value });

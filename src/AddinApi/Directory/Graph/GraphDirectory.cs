@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Kontaktlofte.AddinApi.Graph;
+using Kontaktlofte.AddinApi.Mailbox;
 using Kontaktlofte.AddinApi.Mailbox.Graph;
+using Microsoft.Graph;
 using Microsoft.Graph.Me.GetMailTips;
 using Microsoft.Graph.Models;
 
@@ -63,12 +65,22 @@ internal sealed partial class GraphDirectory(GraphClients graph) : IDirectory
     }, cancel);
 
     public Task<IReadOnlyList<AutomaticReply>> AutomaticRepliesAsync(ClaimsPrincipal user, IReadOnlyList<string> addresses, CancellationToken cancel) =>
+        RepliesAsync(graph.ForUser(user), addresses, cancel);
+
+    /// <summary>With the user's long-running session: MSAL refreshes it from Entra, nobody signed in.</summary>
+    public Task<IReadOnlyList<AutomaticReply>> AutomaticRepliesInBackgroundAsync(string? sessionKey, IReadOnlyList<string> addresses,
+        CancellationToken cancel) =>
+        sessionKey is null
+            ? throw new MailboxSignInRequiredException("Ingen inloggning finns sparad för att läsa frånvaromeddelanden i bakgrunden.", null)
+            : RepliesAsync(graph.ForSession(sessionKey), addresses, cancel);
+
+    private static Task<IReadOnlyList<AutomaticReply>> RepliesAsync(GraphServiceClient client, IReadOnlyList<string> addresses, CancellationToken cancel) =>
         GraphCalls.Call(async () =>
     {
         var replies = new List<AutomaticReply>(addresses.Count);
         foreach (var chunk in addresses.Chunk(MailTipsPerCall))
         {
-            var tips = await graph.ForUser(user).Me.GetMailTips.PostAsGetMailTipsPostResponseAsync(new GetMailTipsPostRequestBody
+            var tips = await client.Me.GetMailTips.PostAsGetMailTipsPostResponseAsync(new GetMailTipsPostRequestBody
             {
                 EmailAddresses = [.. chunk],
                 MailTipsOptions = MailTipsType.AutomaticReplies,

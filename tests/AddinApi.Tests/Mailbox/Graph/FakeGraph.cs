@@ -572,6 +572,10 @@ public sealed class FakeTokens : IAuthorizationHeaderProvider
     public const string SessionKey = "obo-session-42";
     private readonly ConcurrentDictionary<string, bool> _sessions = new();
     public ConcurrentQueue<string?> SessionKeysUsed { get; } = new();
+    private int _sessionsStarted;
+
+    /// <summary>How many long-running sessions were started (each one a token exchange with Entra).</summary>
+    public int SessionsStarted => _sessionsStarted;
 
     public Task<string> CreateAuthorizationHeaderForUserAsync(IEnumerable<string> scopes, AuthorizationHeaderProviderOptions? authorizationHeaderProviderOptions = null,
         ClaimsPrincipal? claimsPrincipal = null, CancellationToken cancellationToken = default)
@@ -582,6 +586,7 @@ public sealed class FakeTokens : IAuthorizationHeaderProvider
         {
             acquire.LongRunningWebApiSessionKey = SessionKey;
             _sessions[SessionKey] = true;
+            Interlocked.Increment(ref _sessionsStarted);
         }
         else
         {
