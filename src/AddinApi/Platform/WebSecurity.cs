@@ -30,18 +30,19 @@ public sealed class SecurityOptions
 
 /// <summary>
 /// Each signed-in user's own token bucket: <see cref="Burst"/> requests at once, refilled by <see cref="PerSecond"/> each
-/// second. An official's pane asks about ten things when it opens and the compose pane reviews the draft every few
-/// seconds: the defaults leave room for ten times that, and still stop a script run wild.
+/// second. An official's pane asks about ten things when it opens a mail and the compose pane reviews the draft every few
+/// seconds: the defaults let an official open twenty mails at once and then two a second without end, and still stop a
+/// script run wild.
 /// </summary>
 public sealed class RateLimitOptions
 {
     public bool Enabled { get; set; } = true;
 
     [Range(1, 100_000)]
-    public int PerSecond { get; set; } = 10;
+    public int PerSecond { get; set; } = 20;
 
     [Range(1, 100_000)]
-    public int Burst { get; set; } = 120;
+    public int Burst { get; set; } = 200;
 }
 
 /// <summary>
