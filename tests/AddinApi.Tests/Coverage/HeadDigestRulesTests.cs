@@ -141,4 +141,29 @@ public sealed class HeadDigestRulesTests
         Assert.DoesNotContain("<a ", html);
         StringAssert.Contains(html, "Öppna Enhetens bevakning i Kontaktlöfte");
     }
+
+    [TestMethod]
+    public void The_whole_digest_reads_as_written_here()
+    {
+        // The text as a head receives it, to the letter: every sentence is part of what the digest promises to say.
+        var html = HeadDigestText.Html(Facts([new("Karin Nordström", new DateOnly(2026, 12, 4), 2)], new OverdueNow("bygglov@botkyrka.se", 3)));
+
+        Assert.AreEqual("<div>\n<p>God morgon, Elin!</p>\n<p>Borta utan ersättare i dag:</p>\n<ul>\n<li>Karin Nordström, till 4 december: 2 öppna mejl</li>\n</ul>\n" +
+                        "<p>Välj en ersättare, så att någon läser deras post.</p>\n<p>Försenade mejl från invånare just nu, 3 i allt:</p>\n<ul>\n" +
+                        "<li>bygglov@botkyrka.se: 3</li>\n</ul>\n<p>Förra veckan (vecka 48) fick enheten 12 mejl från invånare. Av dem fick 10 (83 procent) " +
+                        "svar eller bekräftelse inom två arbetsdagar, som kontaktlöftet lovar, och 7 (58 procent) inom en arbetsdag.</p>\n" +
+                        "<p><a href=\"https://kontaktlofte.botkyrka.se/coverage\">Öppna Enhetens bevakning</a> för att se hela enheten och välja ersättare.</p>\n" +
+                        "<p>Det här är ett automatiskt veckobrev från Kontaktlöfte.</p>\n</div>\n", html);
+    }
+
+    [TestMethod]
+    public void Without_the_heads_name_the_greeting_is_plain_and_without_an_address_the_page_is_named_in_words()
+    {
+        var html = HeadDigestText.Html(new HeadDigestFacts(" ", Today, [], [], null, null));
+
+        StringAssert.StartsWith(html, "<div>\n<p>God morgon!</p>\n<p>Ingen i enheten är borta utan ersättare.</p>");
+        StringAssert.Contains(html, "<p>Förra veckans siffror saknas: du hör inte till någon enhet i Kontaktlöfte.</p>\n" +
+                                    "<p>Öppna Enhetens bevakning i Kontaktlöfte för att se hela enheten och välja ersättare.</p>\n" +
+                                    "<p>Det här är ett automatiskt veckobrev från Kontaktlöfte.</p>");
+    }
 }
