@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Kontaktlofte.AddinApi.Directory;
+using Kontaktlofte.AddinApi.Mail;
 using Kontaktlofte.AddinApi.Organisation;
 
 namespace Kontaktlofte.AddinApi.Coverage.OwnReply;
@@ -29,12 +30,8 @@ public static partial class AutomaticReplyTemplate
         };
         // One pass: a value that itself looks like a placeholder ("{name}" in a display name) stays as written.
         return Placeholder().Replace(cover is null ? template.WithoutCover : template.WithCover,
-            m => values.TryGetValue(m.Groups[1].Value, out var value) ? Encode(value) : m.Value);
+            m => values.TryGetValue(m.Groups[1].Value, out var value) ? GeneratedMail.Encoder.Encode(value) : m.Value);
     }
-
-    /// <summary>The five characters HTML gives meaning to; å, ä and ö stay as they are (WebUtility would write &amp;#229;).</summary>
-    private static string Encode(string value) => value.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
-        .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 
     [GeneratedRegex(@"\{([A-Za-z]+)\}")]
     private static partial Regex Placeholder();
