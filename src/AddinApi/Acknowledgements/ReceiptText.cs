@@ -1,5 +1,5 @@
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
+using Kontaktlofte.AddinApi.Mail;
 using Kontaktlofte.AddinApi.Organisation;
 using Kontaktlofte.AddinApi.Promises;
 using Microsoft.Extensions.Options;
@@ -29,7 +29,7 @@ internal sealed record ReceiptFacts(DateOnly ReceivedDate, DateOnly PromisedDate
 internal sealed class ReceiptText(IOptions<OrganisationOptions> organisation)
 {
     // Encodes what must be encoded (the official's and the citizen's text is never markup) and keeps å, ä, ö.
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    private static HtmlEncoder Encoder => GeneratedMail.Encoder;
 
     public static readonly string[] Languages = ["sv", "fi", "en"];
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
+using Kontaktlofte.AddinApi.Mail;
 using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Organisation;
 using Microsoft.EntityFrameworkCore;
@@ -63,7 +63,7 @@ internal static class AutomaticReceiptSet
 /// </summary>
 internal static class AutomaticReceiptText
 {
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    private static HtmlEncoder Encoder => GeneratedMail.Encoder;
 
     public static string Subject(string language) => language switch
     {

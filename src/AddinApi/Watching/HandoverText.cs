@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
+using Kontaktlofte.AddinApi.Mail;
 using Kontaktlofte.AddinApi.Organisation;
 
 namespace Kontaktlofte.AddinApi.Watching;
@@ -8,7 +8,7 @@ namespace Kontaktlofte.AddinApi.Watching;
 /// <summary>What a hand-over says: to the new holder above the forwarded mail, and the short note to the citizen.</summary>
 internal static class HandoverText
 {
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    private static HtmlEncoder Encoder => GeneratedMail.Encoder;
 
     /// <summary>
     /// Above the forward: who handed it over, that the new holder is now the contact person, and the day the promise ends —
