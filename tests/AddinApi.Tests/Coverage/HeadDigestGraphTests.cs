@@ -28,12 +28,7 @@ public sealed class HeadDigestGraphTests
     {
         _graph = await FakeGraph.StartAsync();
         _tokens = new FakeTokens();
-        _api = new KontaktlofteFactory(settings: new()
-        {
-            ["Mailbox:Adapter"] = "Graph",
-            ["Graph:BaseUrl"] = _graph.BaseUrl + "/v1.0",
-            ["Graph:MaxRetries"] = "0",
-        }, services: s => s.Replace(ServiceDescriptor.Singleton<IAuthorizationHeaderProvider>(_tokens)));
+        _api = _graph.Api(_tokens);
     }
 
     [TestCleanup]

@@ -18,12 +18,7 @@ public sealed class GraphDirectoryTests
     public async Task Start()
     {
         _graph = await FakeGraph.StartAsync();
-        _api = new KontaktlofteFactory(settings: new()
-        {
-            ["Mailbox:Adapter"] = "Graph",
-            ["Graph:BaseUrl"] = _graph.BaseUrl + "/v1.0",
-            ["Graph:MaxRetries"] = "0",
-        }, services: s => s.Replace(ServiceDescriptor.Singleton<IAuthorizationHeaderProvider>(new FakeTokens())));
+        _api = _graph.Api();
     }
 
     [TestCleanup]

@@ -26,12 +26,7 @@ public sealed class GraphOwnAutomaticReplyTests
     {
         _graph = await FakeGraph.StartAsync();
         _tokens = new FakeTokens();
-        _api = new KontaktlofteFactory(now: Wednesday, settings: new()
-        {
-            ["Mailbox:Adapter"] = "Graph",
-            ["Graph:BaseUrl"] = _graph.BaseUrl + "/v1.0",
-            ["Graph:MaxRetries"] = "0",
-        }, services: s => s.Replace(ServiceDescriptor.Singleton<IAuthorizationHeaderProvider>(_tokens)));
+        _api = _graph.Api(_tokens, now: Wednesday);
     }
 
     [TestCleanup]

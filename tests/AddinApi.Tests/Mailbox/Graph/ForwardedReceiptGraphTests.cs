@@ -18,12 +18,7 @@ public sealed class ForwardedReceiptGraphTests
             "<p>Kan du ta den här? Han har ringt tre gånger redan.</p><hr><p><b>Från:</b> Anna Berg &lt;anna.berg@example.se&gt;<br><b>Skickat:</b> den 25 november 2026 16:05<br>" +
             "<b>Till:</b> Kontaktcenter<br><b>Ämne:</b> Bygglov för uterum</p><p>Behöver vi bygglov för ett uterum?</p>",
             new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(1)), "AAQkConv=", from: "kontaktcenter@botkyrka.se");
-        await using var api = new KontaktlofteFactory(settings: new()
-        {
-            ["Mailbox:Adapter"] = "Graph",
-            ["Graph:BaseUrl"] = graph.BaseUrl + "/v1.0",
-            ["Graph:MaxRetries"] = "0",
-        }, services: s => s.Replace(ServiceDescriptor.Singleton<IAuthorizationHeaderProvider>(new FakeTokens())));
+        await using var api = graph.Api();
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages/AAkForward=/acknowledgement") { Content = JsonContent.Create(new { promisedDate = "2026-12-01" }) };
         request.Headers.Add("Idempotency-Key", "fw-1");
 
