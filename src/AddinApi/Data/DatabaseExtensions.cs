@@ -14,10 +14,11 @@ public static class DatabaseExtensions
     public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
     {
         var connectionString = ConnectionString(builder);
+        // Pooled: a request reuses a reset context instead of building one and its services anew (README, Load).
         if (IsPostgres(connectionString))
-            builder.Services.AddDbContext<KontaktlofteDb, PostgresKontaktlofteDb>(db => db.UseNpgsql(connectionString));
+            builder.Services.AddDbContextPool<KontaktlofteDb, PostgresKontaktlofteDb>(db => db.UseNpgsql(connectionString));
         else
-            builder.Services.AddDbContext<KontaktlofteDb>(db => db.UseSqlite(connectionString));
+            builder.Services.AddDbContextPool<KontaktlofteDb>(db => db.UseSqlite(connectionString));
         return builder;
     }
 

@@ -53,10 +53,10 @@ public static class SandboxMode
                     $"Sandlådans brevlåda får bara användas i Development eller Sandbox, inte i {env.EnvironmentName}. Sätt {MailboxExtensions.AdapterSetting} till Graph.");
             var connectionString = DatabaseExtensions.ConnectionString(builder);
             if (DatabaseExtensions.IsPostgres(connectionString))
-                builder.Services.AddDbContext<SandboxDb, PostgresSandboxDb>(db => db.UseNpgsql(connectionString,
+                builder.Services.AddDbContextPool<SandboxDb, PostgresSandboxDb>(db => db.UseNpgsql(connectionString,
                     postgres => postgres.MigrationsHistoryTable(SandboxDb.MigrationsHistory)));
             else
-                builder.Services.AddDbContext<SandboxDb>(db => db.UseSqlite(connectionString,
+                builder.Services.AddDbContextPool<SandboxDb>(db => db.UseSqlite(connectionString,
                     sqlite => sqlite.MigrationsHistoryTable(SandboxDb.MigrationsHistory)));
             builder.Services.AddScoped<IMailbox, SandboxMailbox>();
             builder.Services.AddScoped<IMailboxFeed, SandboxFeed>();
