@@ -67,12 +67,19 @@ internal sealed class SignedInOfficial(IHttpContextAccessor http, KontaktlofteDb
 {
     private CurrentOfficial? _official;
 
+    /// <summary>The signed-in official's address from the token, in lower case as stored; no database read.</summary>
+    public string Email => EmailOf(User);
+
+    private static string EmailOf(ClaimsPrincipal user) => (user.FindFirstValue(KontaktlofteClaims.Email) ?? "").ToLowerInvariant();
+
+    private ClaimsPrincipal User => http.HttpContext?.User ?? throw new InvalidOperationException("No request: no signed-in official.");
+
     public async Task<CurrentOfficial> GetAsync(CancellationToken cancel) =>
-        _official ??= await LookUpAsync(http.HttpContext?.User ?? throw new InvalidOperationException("No request: no signed-in official."), cancel);
+        _official ??= await LookUpAsync(User, cancel);
 
     private async Task<CurrentOfficial> LookUpAsync(ClaimsPrincipal user, CancellationToken cancel)
     {
-        var email = (user.FindFirstValue(KontaktlofteClaims.Email) ?? "").ToLowerInvariant(); // stored in lower case
+        var email = EmailOf(user);
         var official = await db.Officials.AsNoTracking().FirstOrDefaultAsync(o => o.Email == email, cancel);
         if (official is null) official = await RememberAsync(user, email, cancel);
         else if (visits.Due(email)) await KeepUnitCurrentAsync(user, official, cancel);

@@ -41,14 +41,17 @@ public static class WorklistEndpoints
         return app;
     }
 
+    /// <summary>
+    /// One query: the official's own mailbox and those they watch, chosen inside it — the worklist is what the pane asks for
+    /// most often (README, Load).
+    /// </summary>
     private static async Task<Ok<Worklist>> GetWorklist(SignedInOfficial me, KontaktlofteDb db, DueDates dueDates, TimeProvider clock,
         CancellationToken cancel)
     {
-        var official = await me.GetAsync(cancel);
-        var email = official.Email.ToLowerInvariant();
-        var watched = await db.Set<WatchedMailbox>().Where(m => m.Watchers.Contains(email)).Select(m => m.Address).ToListAsync(cancel);
-        var mailboxes = watched.Append(email).ToList();
-        var open = await OpenMail.In(db.Messages.AsNoTracking(), mailboxes).ToListAsync(cancel);
+        var email = me.Email;
+        var watched = db.Set<WatchedMailbox>().Where(m => m.Watchers.Contains(email)).Select(m => m.Address);
+        var open = await OpenMail.Listed(OpenMail.Of(db.Messages.AsNoTracking().Where(m => m.Mailbox == email || watched.Contains(m.Mailbox))))
+            .ToListAsync(cancel);
         var today = clock.Today();
         var items = open.Select(m =>
         {
