@@ -23,6 +23,13 @@ internal static class AuditRows
     public static async Task<List<AuditEvent>> OfAsync(KontaktlofteFactory api, object target) =>
         (await AllAsync(api)).Where(a => a.Target == target.ToString()).ToList();
 
+    /// <summary>Empties the log (of the sandbox's seeded history).</summary>
+    public static async Task ClearAsync(KontaktlofteFactory api)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<KontaktlofteDb>().AuditEvents.ExecuteDeleteAsync();
+    }
+
     /// <summary>Adds lines as features would, in one save.</summary>
     public static async Task<List<long>> AddAsync(KontaktlofteFactory api, params (DateTimeOffset At, string Actor, string Action, string Target)[] lines)
     {
