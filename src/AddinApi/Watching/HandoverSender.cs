@@ -45,7 +45,8 @@ internal sealed class HandoverSender(KontaktlofteDb db, IMailbox mailbox, TimePr
                 await SendDraftAsync(owner, handover.ForwardDraftId, handover, "Vidarebefordringen", cancel);
                 handover.ForwardSent = true;
                 handover.Note = null; // kept only until sent: it is part of a mail body
-                if (!handover.NotifyCitizen) db.Audit(clock.GetUtcNow(), handover.CreatedBy, HandoverAudit.Sent, handover.Id, HandoverAudit.Outcome(handover, citizenTold: false));
+                if (!handover.NotifyCitizen)
+                    db.Audit(clock.GetUtcNow(), handover.CreatedBy, HandoverAudit.Sent, handover.Id, HandoverAudit.Outcome(handover, citizenTold: false));
                 await db.SaveChangesAsync(cancel);
             }
             if (!handover.NotifyCitizen) return;
