@@ -1,5 +1,6 @@
 using Kontaktlofte.AddinApi.Acknowledgements;
 using Kontaktlofte.AddinApi.Addin;
+using Kontaktlofte.AddinApi.Audit;
 using Kontaktlofte.AddinApi.Auth;
 using Kontaktlofte.AddinApi.Coverage;
 using Kontaktlofte.AddinApi.Coverage.OwnReply;
@@ -72,6 +73,7 @@ app.MapRegistration();
 app.MapPromiseReport();
 app.MapCoverage();
 app.MapOwnReply();
+app.MapAudit();
 app.MapSandbox();
 
 await app.MigrateDatabaseAsync();

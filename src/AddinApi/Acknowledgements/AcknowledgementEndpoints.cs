@@ -107,6 +107,7 @@ public static class AcknowledgementEndpoints
         ack.IsUpdate = update;
         s.Db.Acknowledgements.Add(ack);
         s.Outbox.Enqueue(ack.Id, AcknowledgementSender.OutboxKind);
+        s.Db.Audit(ack.CreatedAt, me.Email, update ? AcknowledgementAudit.NewDateQueued : AcknowledgementAudit.Queued, ack.Id, AcknowledgementAudit.Details(ack));
         try
         {
             await s.Db.SaveChangesAsync(cancel); // recorded: from here on the outbox will send it, whatever happens

@@ -60,6 +60,8 @@ internal sealed class AcknowledgementSender(KontaktlofteDb db, IMailbox mailbox,
             ack.PersonalLine = null; // kept only until sent: it is part of a mail body
             // The citizen holds the latest date sent: an older receipt delivered late does not take a newer one back.
             if (!await NewerSentAsync(ack, cancel)) tracked.Promise(ack.PromisedDate, ack.Contact, clock.GetUtcNow());
+            // The outbox acts in the official's session and name: the line is theirs.
+            db.Audit(clock.GetUtcNow(), ack.CreatedBy, AcknowledgementAudit.Sent, ack.Id, AcknowledgementAudit.Details(ack));
             await db.SaveChangesAsync(cancel);
             await MarkAsync(owner, message, ack, cancel);
         }
@@ -73,9 +75,13 @@ internal sealed class AcknowledgementSender(KontaktlofteDb db, IMailbox mailbox,
         }
     }
 
-    /// <summary>A dead letter keeps nothing of a mail body.</summary>
-    public Task GaveUpAsync(Guid id, CancellationToken cancel) =>
-        db.Acknowledgements.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.PersonalLine, (string?)null), cancel);
+    /// <summary>A dead letter keeps nothing of a mail body; the audit line is saved with the outbox's "failed".</summary>
+    public async Task GaveUpAsync(Guid id, CancellationToken cancel)
+    {
+        await db.Acknowledgements.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.PersonalLine, (string?)null), cancel);
+        if (await db.Acknowledgements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancel) is { } ack)
+            db.Audit(clock.GetUtcNow(), ack.CreatedBy, AcknowledgementAudit.Failed, ack.Id, AcknowledgementAudit.Details(ack));
+    }
 
     private Task<bool> NewerSentAsync(Acknowledgement ack, CancellationToken cancel) =>
         db.Acknowledgements.Where(a => a.MessageId == ack.MessageId && a.Sequence > ack.Sequence)

@@ -31,6 +31,8 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         audit.Property(a => a.Details).HasMaxLength(1000);
         audit.HasIndex(a => a.At);
         audit.HasIndex(a => a.Target);
+        // GET /api/audit: an official's own lines, newest first.
+        audit.HasIndex(a => new { a.Actor, a.At });
     }
 }
 
@@ -45,4 +47,20 @@ public static class AuditLog
         public void Audit(DateTimeOffset at, string actor, string action, object target, string? details = null) =>
             db.AuditEvents.Add(new AuditEvent { At = at, Actor = actor, Action = action, Target = target.ToString()!, Details = details });
     }
+
+    /// <summary>The watcher, as the actor of what the product does by itself.</summary>
+    public const string Watcher = "watcher";
+
+    /// <summary>
+    /// A tracked message as the log names it: a mailbox's id is up to 512 characters (Graph's immutable id), the target
+    /// holds 64. The first 128 bits of its SHA-256, stable for the message and saying nothing of it.
+    /// </summary>
+    public static string MessageKey(string messageId) =>
+        "msg-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(messageId)))[..32];
+
+    /// <summary>An address as a target: a sign-in name is rarely longer than 64 characters, and the details name it whole.</summary>
+    public static string AddressKey(string address) => address.Length <= 64 ? address : address[..64];
+
+    /// <summary>A yes or no in the details.</summary>
+    public static string YesNo(bool value) => value ? "yes" : "no";
 }

@@ -3,6 +3,7 @@ using Kontaktlofte.AddinApi.Auth;
 using Kontaktlofte.AddinApi.Confidentiality;
 using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Mailbox;
+using Kontaktlofte.AddinApi.Organisation;
 using Kontaktlofte.AddinApi.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -36,6 +37,9 @@ internal sealed record PromiseServices(ClaimsPrincipal User, IMailbox Mailbox, M
 
 public static class PromiseEndpoints
 {
+    /// <summary>The audit log's action for an answer that left no mail.</summary>
+    public const string AnsweredOtherwise = "promise.answered-otherwise";
+
     public static IEndpointRouteBuilder MapPromises(this IEndpointRouteBuilder app)
     {
         var messages = app.MapGroup("/api/messages/{id}").WithTags("Meddelanden").RequireAuthorization(Policies.Official);
@@ -77,7 +81,8 @@ public static class PromiseEndpoints
     }
 
     private static async Task<Results<Ok<Promise>, ProblemHttpResult, ValidationProblem>> ChangeState(
-        string id, StateChange? change, [AsParameters] PromiseServices s, ConfidentialContent confidential, CancellationToken cancel)
+        string id, StateChange? change, [AsParameters] PromiseServices s, ConfidentialContent confidential, SignedInOfficial me, KontaktlofteDb db,
+        TimeProvider clock, CancellationToken cancel)
     {
         AnswerKind? how = change?.State?.Trim().ToLowerInvariant() switch
         {
@@ -93,6 +98,11 @@ public static class PromiseEndpoints
             return Invalid.Field("note", "Skriv inte personnummer i anteckningen.");
         var (owner, tracked) = await s.TrackAsync(id, cancel);
         if (tracked is null) return NotFoundMessage.Answer;
+        // Saved with the answer itself (the tracker's save): whether there is a note, never the note.
+        var actor = (await me.GetAsync(cancel)).Email;
+        db.Audit(clock.GetUtcNow(), actor, AnsweredOtherwise, AuditLog.MessageKey(tracked.Facts.Id),
+            string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"how={(how == AnswerKind.CalledBack ? "called-back" : "answered-elsewhere")}; note={AuditLog.YesNo(note is not null)}; due={tracked.Facts.DueDate:yyyy-MM-dd}"));
         await s.Tracker.MarkAnsweredAsync(tracked, how.Value, note, cancel);
         return await s.PromiseAsync(owner, tracked, cancel);
     }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Kontaktlofte.AddinApi.Promises;
 
-/// <summary>How long the product keeps what it may keep of a citizen (design.md, Data).</summary>
+/// <summary>How long the product keeps what it may keep of a citizen (design.md, Data), and its audit log.</summary>
 public sealed class RetentionOptions
 {
     public const string Section = "Retention";
@@ -17,6 +17,13 @@ public sealed class RetentionOptions
     /// </summary>
     [Range(1, 3650, ErrorMessage = "Retention:AnsweredDetailsDays ska vara ett antal dagar mellan 1 och 3650.")]
     public int AnsweredDetailsDays { get; set; } = 30;
+
+    /// <summary>
+    /// Days the audit log keeps a line (issue 12): two years by default, as elapsed time from the line's moment; 0 or less
+    /// keeps every line.
+    /// </summary>
+    [Range(int.MinValue, 36500, ErrorMessage = "Retention:AuditDays ska vara högst 36500 dagar (0 eller mindre: spara allt).")]
+    public int AuditDays { get; set; } = 730;
 }
 
 /// <summary>
@@ -41,7 +48,19 @@ internal sealed class AnsweredDetails(KontaktlofteDb db, TimeProvider clock, IOp
     }
 }
 
-/// <summary>Erases answered promises' details at start-up and then every hour; a failed run waits for the next.</summary>
+/// <summary>The audit log's own retention: a line older than <see cref="RetentionOptions.AuditDays"/> goes.</summary>
+internal sealed class AuditLogRetention(KontaktlofteDb db, TimeProvider clock, IOptions<RetentionOptions> options)
+{
+    /// <summary>Deletes every line at least the configured time old; returns how many (none when set to keep).</summary>
+    public async Task<int> EraseAsync(CancellationToken cancel)
+    {
+        if (options.Value.AuditDays <= 0) return 0;
+        var before = clock.GetUtcNow() - TimeSpan.FromDays(options.Value.AuditDays);
+        return await db.AuditEvents.Where(a => a.At <= before).ExecuteDeleteAsync(cancel);
+    }
+}
+
+/// <summary>Erases answered promises' details and old audit lines at start-up and then every hour; a failed run waits for the next.</summary>
 internal sealed class RetentionWorker(IServiceScopeFactory scopes, ILogger<RetentionWorker> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
@@ -61,6 +80,17 @@ internal sealed class RetentionWorker(IServiceScopeFactory scopes, ILogger<Reten
             {
                 log.LogError(error, "Gallringen av besvarade meddelanden kunde inte göras");
             }
+            // On its own: a failure of one never holds the other back.
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var erased = await scope.ServiceProvider.GetRequiredService<AuditLogRetention>().EraseAsync(stoppingToken);
+                if (erased > 0 && log.IsEnabled(LogLevel.Information)) log.LogInformation("Gallring: {Count} rader i granskningsloggen borttagna", erased);
+            }
+            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+            {
+                log.LogError(error, "Gallringen av granskningsloggen kunde inte göras");
+            }
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }
@@ -72,6 +102,7 @@ public static class RetentionExtensions
         builder.Services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection(RetentionOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<AnsweredDetails>();
+        builder.Services.AddScoped<AuditLogRetention>();
         builder.Services.AddHostedService<RetentionWorker>();
         return builder;
     }

@@ -72,6 +72,7 @@ internal static class SandboxHistory
         var db = services.GetRequiredService<KontaktlofteDb>();
         db.Acknowledgements.Add(ack);
         outbox.Enqueue(ack.Id, AcknowledgementSender.OutboxKind);
+        db.Audit(at, official.Email, AcknowledgementAudit.Queued, ack.Id, AcknowledgementAudit.Details(ack));
         await db.SaveChangesAsync();
         sender.Remember(tracked.Message);
         await outbox.SendClaimedAsync(ack.Id, CancellationToken.None);

@@ -44,15 +44,21 @@ internal sealed class AutomaticReceipts(KontaktlofteDb db, OutboxQueue outbox, T
         };
         db.AutomaticReceipts.Add(receipt);
         var item = outbox.Enqueue(receipt.Id, AutomaticReceiptSender.OutboxKind);
+        var line = db.AuditEvents.Add(new AuditEvent
+        {
+            At = receipt.CreatedAt, Actor = AuditLog.Watcher, Action = AutomaticReceiptAudit.Queued, Target = AuditLog.AddressKey(setting.Address),
+            Details = AutomaticReceiptAudit.Details(receipt),
+        }).Entity;
         try
         {
             await db.SaveChangesAsync(cancel);
         }
         catch (DbUpdateException)
         {
-            // Another instance recorded it for this message first: theirs stands.
+            // Another instance recorded it for this message first: theirs stands (and its line).
             db.Entry(receipt).State = EntityState.Detached;
             db.Entry(item).State = EntityState.Detached;
+            db.Entry(line).State = EntityState.Detached;
             return false;
         }
         // Recorded: sent now, in this round; a failure is the outbox worker's to retry.
@@ -90,10 +96,17 @@ internal sealed class AutomaticReceiptSender(KontaktlofteDb db, IBackgroundMail 
             }
             MailboxSends.Confirmed(await mail.SendAsync(receipt.Mailbox, receipt.DraftId, cancel), receipt.CreatedAt, clock, "Det automatiska mottagningsbeviset");
             (receipt.ToName, receipt.ToAddress) = (null, null); // kept only until sent
+            db.Audit(clock.GetUtcNow(), AuditLog.Watcher, AutomaticReceiptAudit.Sent, AuditLog.AddressKey(receipt.Mailbox), AutomaticReceiptAudit.Details(receipt));
             await db.SaveChangesAsync(cancel);
         });
     }
 
-    public Task GaveUpAsync(Guid id, CancellationToken cancel) =>
-        db.AutomaticReceipts.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ToName, (string?)null).SetProperty(r => r.ToAddress, (string?)null), cancel);
+    /// <summary>Forgets the address; the audit line is saved with the outbox's "failed".</summary>
+    public async Task GaveUpAsync(Guid id, CancellationToken cancel)
+    {
+        await db.AutomaticReceipts.Where(r => r.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ToName, (string?)null).SetProperty(r => r.ToAddress, (string?)null), cancel);
+        if (await db.AutomaticReceipts.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancel) is { } receipt)
+            db.Audit(clock.GetUtcNow(), AuditLog.Watcher, AutomaticReceiptAudit.Failed, AuditLog.AddressKey(receipt.Mailbox), AutomaticReceiptAudit.Details(receipt));
+    }
 }

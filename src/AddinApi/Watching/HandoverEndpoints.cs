@@ -78,6 +78,7 @@ public static class HandoverEndpoints
         (facts.HandedOverAt, facts.HandedOverTo, facts.HandedOverToName, facts.HandedOverBy, facts.HandedOverByName) =
             (now, to.Address, to.Name, me.Email, me.Name);
         s.Outbox.Enqueue(handover.Id, HandoverSender.OutboxKind);
+        s.Db.Audit(now, me.Email, HandoverAudit.Created, handover.Id, HandoverAudit.Details(handover, facts.PromisedDate ?? facts.DueDate));
         await s.Db.SaveChangesAsync(cancel); // recorded: from here on the outbox delivers it, whatever happens
         // Recorded: the send is not the caller's to cancel (a closed pane must not leave a half-made draft and a held lease).
         await s.Outbox.SendClaimedAsync(handover.Id, CancellationToken.None);

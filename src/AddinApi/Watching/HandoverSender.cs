@@ -45,6 +45,8 @@ internal sealed class HandoverSender(KontaktlofteDb db, IMailbox mailbox, TimePr
                 await SendDraftAsync(owner, handover.ForwardDraftId, handover, "Vidarebefordringen", cancel);
                 handover.ForwardSent = true;
                 handover.Note = null; // kept only until sent: it is part of a mail body
+                if (!handover.NotifyCitizen)
+                    db.Audit(clock.GetUtcNow(), handover.CreatedBy, HandoverAudit.Sent, handover.Id, HandoverAudit.Outcome(handover, citizenTold: false));
                 await db.SaveChangesAsync(cancel);
             }
             if (!handover.NotifyCitizen) return;
@@ -61,6 +63,8 @@ internal sealed class HandoverSender(KontaktlofteDb db, IMailbox mailbox, TimePr
                 await db.SaveChangesAsync(cancel);
             }
             await SendDraftAsync(owner, handover.NoticeDraftId, handover, "Beskedet till invånaren", cancel);
+            // Saved with the outbox's "sent".
+            db.Audit(clock.GetUtcNow(), handover.CreatedBy, HandoverAudit.Sent, handover.Id, HandoverAudit.Outcome(handover, citizenTold: true));
         });
     }
 
@@ -72,6 +76,7 @@ internal sealed class HandoverSender(KontaktlofteDb db, IMailbox mailbox, TimePr
     {
         var handover = await db.Handovers.FirstAsync(h => h.Id == id, cancel);
         handover.Note = null;
+        db.Audit(clock.GetUtcNow(), handover.CreatedBy, HandoverAudit.Failed, handover.Id, HandoverAudit.Outcome(handover, citizenTold: false));
         if (!handover.ForwardSent)
             await db.Messages.Where(m => m.Id == handover.MessageId).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.HandedOverAt, (DateTimeOffset?)null).SetProperty(m => m.HandedOverTo, (string?)null)

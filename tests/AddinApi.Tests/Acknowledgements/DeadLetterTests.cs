@@ -42,7 +42,12 @@ public sealed class DeadLetterTests
 
         var failed = await official.PostOnceAsync($"/api/messages/{id}/acknowledgement", new { promisedDate = "2026-12-08", personalLine = "Jag återkommer." }, "k1");
 
-        Assert.AreEqual("failed", (await failed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        var dead = await failed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.AreEqual("failed", dead.GetProperty("status").GetString());
+        // The audit log has what the outbox finally did, saved with it: recorded, then given up.
+        var lines = await Tests.Audit.AuditRows.OfAsync(api, dead.GetProperty("acknowledgementId").GetGuid());
+        CollectionAssert.AreEqual(new[] { "acknowledgement.queued", "acknowledgement.failed" }, lines.Select(l => l.Action).ToArray());
+        Assert.DoesNotContain("Jag återkommer", lines[1].Details!, "never the receipt's text");
         var listed = (await official.GetFromJsonAsync<List<JsonElement>>($"/api/messages/{id}/acknowledgements"))!.Single();
         Assert.AreEqual("failed", listed.GetProperty("status").GetString());
         StringAssert.Contains(listed.GetProperty("error").GetString(), "nekade åtkomst");

@@ -11,17 +11,19 @@ namespace Kontaktlofte.AddinApi.Tests.Architecture;
 public sealed partial class FolderImportTests
 {
     private static readonly string[] Kernel = ["Mail", "Text", "Confidentiality"];
-    private static readonly string[] Features = ["Drafts", "Promises", "Acknowledgements", "Watching", "Registration", "Coverage"];
+    private static readonly string[] Features = ["Drafts", "Promises", "Acknowledgements", "Watching", "Registration", "Coverage", "Audit"];
     private static readonly string[] Ports = ["Mailbox", "Directory", "Registry"];
 
     /// <summary>
     /// Feature → feature edges the design names: acknowledging writes to the message's promise, the watcher tracks, and a
     /// registration request reads the tracked message (is it sensitive: then its subject is not kept); a unit's coverage
     /// counts its open mail and reads which function mailboxes its members watch; the follow-up counts tracked messages,
-    /// a function mailbox's in its watchers' unit.
+    /// a function mailbox's in its watchers' unit; the audit log reads days in Stockholm time and a unit head's function
+    /// mailboxes as the coverage view does.
     /// </summary>
     private static readonly (string From, string To)[] AllowedBetweenFeatures =
-        [("Acknowledgements", "Promises"), ("Watching", "Promises"), ("Registration", "Promises"), ("Coverage", "Promises"), ("Coverage", "Watching")];
+        [("Acknowledgements", "Promises"), ("Watching", "Promises"), ("Registration", "Promises"), ("Coverage", "Promises"), ("Coverage", "Watching"),
+         ("Audit", "Promises"), ("Audit", "Watching")];
 
     public TestContext TestContext { get; set; } = null!;
 

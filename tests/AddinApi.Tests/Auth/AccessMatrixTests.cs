@@ -72,6 +72,8 @@ public sealed class AccessMatrixTests
         ["PUT /api/units/mine/members/{id}/cover"] = Policies.UnitHead,
         ["GET /api/reports/promise"] = Policies.UnitHead,
 
+        ["GET /api/audit"] = Policies.Official, // each role reads its own lines (AuditReader)
+
         ["GET /api/sandbox/messages"] = Policies.Official,
         ["POST /api/sandbox/messages"] = Policies.Official,
         ["POST /api/sandbox/messages/{id}/reply"] = Policies.Official,

@@ -11,8 +11,8 @@ namespace Kontaktlofte.AddinApi.Tests.Platform;
 /// <summary>
 /// design.md (Data): never log a personal identity number or a body; issue 12: nor a subject. One whole flow at the most
 /// talkative log level — a citizen's mail arrives and is watched, opened, classified, answered in a reviewed draft,
-/// acknowledged, asked to be registered, registered and handed over — and then every line, its values, scopes and
-/// exceptions are searched.
+/// acknowledged, asked to be registered, registered, handed over and called back — and then every line, its values, scopes
+/// and exceptions are searched; and the audit log's lines of the same flow for the citizen's name, address and words.
 /// </summary>
 [TestClass]
 public sealed class LogPrivacyTests
@@ -71,6 +71,14 @@ public sealed class LogPrivacyTests
             documentType = "Ansökan", secret = true, secrecyGround = "OSL 26 kap. 1 §", requestId = request,
         });
         Assert.IsTrue(registered.StatusCode is HttpStatusCode.Created or HttpStatusCode.BadRequest, await registered.Content.ReadAsStringAsync());
+        // Handed over with a note naming the citizen, then marked called back with another: notes are body-like text.
+        var handedOver = await hanna.PostAsJsonAsync($"/api/messages/{Uri.EscapeDataString(id)}/handover", new
+        {
+            to = new { name = "Elin Sandberg", address = "enhetschef@sandbox.botkyrka.se" }, note = "Sven Kvastfenning, skuldsanering: ring honom.", notifyCitizen = true,
+        });
+        Assert.AreEqual(HttpStatusCode.Created, handedOver.StatusCode, await handedOver.Content.ReadAsStringAsync());
+        var called = await hanna.PutAsJsonAsync($"/api/messages/{Uri.EscapeDataString(id)}/state", new { state = "called-back", note = "Ringde Kvastfenning om skuldsanering." });
+        Assert.AreEqual(HttpStatusCode.OK, called.StatusCode, await called.Content.ReadAsStringAsync());
         // Bad input is logged too: a draft the API refuses must not leave its text in a log line either.
         await hanna.PostAsync("/api/drafts/review", new StringContent("{\"subject\":\"Kvastfenning\",\"bodyHtml\":19121212", System.Text.Encoding.UTF8, "application/json"));
         await Task.Delay(TimeSpan.FromSeconds(3)); // a few of the watcher's rounds over the mailbox
@@ -83,6 +91,15 @@ public sealed class LogPrivacyTests
         Assert.IsTrue(lines.All.Any(l => l.Contains("Value=kanarie-19121212", StringComparison.Ordinal)), "the capture sees structured values");
         var leaks = lines.All.Where(line => Secrets.Any(secret => line.Contains(secret, StringComparison.OrdinalIgnoreCase))).Distinct().Take(10).ToList();
         Assert.IsEmpty(leaks, "log lines with a personal identity number, a body or a subject:\n" + string.Join("\n---\n", leaks));
+
+        // Issue 12: the audit log of the same flow names our records and officials, never the citizen or what they wrote.
+        var audit = (await Audit.AuditRows.AllAsync(api)).Select(a => $"{a.Actor} | {a.Action} | {a.Target} | {a.Details}").ToList();
+        foreach (var action in new[] { "acknowledgement.queued", "acknowledgement.sent", "registration-request.created", "handover.created", "handover.sent",
+                     "promise.answered-otherwise" })
+            Assert.IsTrue(audit.Any(line => line.Contains($" | {action} | ", StringComparison.Ordinal)), $"{action} is audited (else this proves nothing)");
+        var citizen = audit.Where(line => Secrets.Append("Sven").Append("sven.kvastfenning@example.se")
+            .Any(secret => line.Contains(secret, StringComparison.OrdinalIgnoreCase))).ToList();
+        Assert.IsEmpty(citizen, "audit lines with the citizen's name, address, number, subject or text:\n" + string.Join("\n", citizen));
     }
 
     /// <summary>Every line, as text: the message, each structured value, the scopes around it and the exception.</summary>

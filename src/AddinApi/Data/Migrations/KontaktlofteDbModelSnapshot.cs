@@ -295,6 +295,8 @@ namespace Kontaktlofte.AddinApi.Data.Migrations
 
                     b.HasIndex("Target");
 
+                    b.HasIndex("Actor", "At");
+
                     b.ToTable("AuditEvents", (string)null);
                 });
 

@@ -303,6 +303,8 @@ namespace Kontaktlofte.AddinApi.Data.Postgres.Migrations
 
                     b.HasIndex("Target");
 
+                    b.HasIndex("Actor", "At");
+
                     b.ToTable("AuditEvents", (string)null);
                 });
 
