@@ -21,6 +21,10 @@ internal sealed record Tracked(MailboxMessage Message, TrackedMessage Facts, Mes
 internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, MessageClassifier classifier, DueDates dueDates, TimeProvider clock,
     IOptions<OrganisationOptions> organisation)
 {
+    /// <summary>The tracked facts of a message, compiled once: the pane asks for a promise each time a mail is opened (README, Load).</summary>
+    private static readonly CompiledQuery<Func<KontaktlofteDb, string, CancellationToken, Task<TrackedMessage?>>> FactsOf = new(() =>
+        EF.CompileAsyncQuery((KontaktlofteDb db, string id, CancellationToken cancel) => db.Set<TrackedMessage>().FirstOrDefault(m => m.Id == id)));
+
     public async Task<Tracked?> TrackAsync(MailboxOwner owner, string id, CancellationToken cancel)
     {
         var message = await mailbox.GetMessageAsync(owner, MailboxIds.Rest(id), cancel);
@@ -37,7 +41,7 @@ internal sealed class MessageTracker(KontaktlofteDb db, IMailbox mailbox, Messag
         var citizen = CitizenMails.Of(message, organisation.Value);
         var classification = Classify(message, citizen);
         var id = message.Id;
-        var facts = await db.Messages.FirstOrDefaultAsync(m => m.Id == id, cancel);
+        var facts = await FactsOf.For(db)(db, id, cancel);
         if (facts is null && await HandedOverAsync(message, cancel) is { } from)
             facts = Inherit(message, from, mailboxAddress, webLink, citizen);
         if (facts is null)

@@ -12,6 +12,15 @@ namespace Kontaktlofte.AddinApi.Sandbox;
 /// <summary>The mailbox in sandbox mode: one shared mailbox in the database, so that a newcomer sees the whole flow.</summary>
 internal sealed class SandboxMailbox(SandboxDb db, TimeProvider clock) : IMailbox
 {
+    // Compiled once: each opened mail reads the message and looks for its answers (README, Load).
+    private static readonly CompiledQuery<Func<SandboxDb, string, CancellationToken, Task<SandboxMail?>>> MailOf = new(() =>
+        EF.CompileAsyncQuery((SandboxDb db, string id, CancellationToken cancel) => db.SandboxMail.AsNoTracking().FirstOrDefault(m => m.Id == id)));
+
+    private static readonly CompiledQuery<Func<SandboxDb, string, List<string>, string?, IAsyncEnumerable<DateTimeOffset?>>> AnswersOf = new(() =>
+        EF.CompileAsyncQuery((SandboxDb db, string id, List<string> ownReceipts, string? answeredTo) => db.SandboxSentMail.AsNoTracking()
+            .Where(m => m.InReplyTo == id && !m.IsDraft && !ownReceipts.Contains(m.Id) && (answeredTo == null || m.To == answeredTo))
+            .Select(m => m.SentAt)));
+
     public Task<MailboxOwner> OpenAsync(ClaimsPrincipal user, CancellationToken cancel) =>
         Task.FromResult(new MailboxOwner(user.FindFirstValue(KontaktlofteClaims.Email) ?? "", null));
 
@@ -30,7 +39,7 @@ internal sealed class SandboxMailbox(SandboxDb db, TimeProvider clock) : IMailbo
 
     public async Task<MailboxMessage?> GetMessageAsync(MailboxOwner owner, string id, CancellationToken cancel)
     {
-        var mail = await db.SandboxMail.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancel);
+        var mail = await MailOf.For(db)(db, id, cancel);
         // Only the mailbox's own mail, as Graph: /me/messages/{id} or /users/{address}/messages/{id} finds nothing else (a
         // registrar cannot open an official's mail; a request reaches it through the official's session). A caller who is
         // no sandbox user (the API tests' default identity) reads the first user's mailbox, where unaddressed mail lands.
@@ -149,10 +158,7 @@ internal sealed class SandboxMailbox(SandboxDb db, TimeProvider clock) : IMailbo
     public async Task<DateTimeOffset?> AnsweredAtAsync(MailboxOwner owner, MailboxMessage message,
         IReadOnlyCollection<string> ownReceipts, string? answeredTo, CancellationToken cancel)
     {
-        var answers = await db.SandboxSentMail.AsNoTracking()
-            .Where(m => m.InReplyTo == message.Id && !m.IsDraft && !ownReceipts.Contains(m.Id) && (answeredTo == null || m.To == answeredTo))
-            .Select(m => m.SentAt)
-            .ToListAsync(cancel);
+        var answers = await AnswersOf.For(db)(db, message.Id, [.. ownReceipts], answeredTo).ToListAsync(cancel);
         return answers.Min();
     }
 }
