@@ -57,6 +57,13 @@ public sealed partial class FakeGraph : IAsyncDisposable
     public bool DenyAccess { get; set; }
     /// <summary>Messages that moved: a read of the key is redirected (307) to the value.</summary>
     public ConcurrentDictionary<string, string> Redirects { get; } = new();
+    /// <summary>
+    /// Called before each request is answered (after it is recorded and authorised): a test holds a call in flight here,
+    /// e.g. one instance's createReply or send, until it lets it go (or the caller gives up: <c>RequestAborted</c>).
+    /// </summary>
+    public Func<HttpContext, Task>? Hold { get; set; }
+    /// <summary>Called once a send has gone out (the draft is sent) and before Graph answers 202: the answer held or lost.</summary>
+    public Func<HttpContext, Task>? HoldSentAnswer { get; set; }
     private readonly ConcurrentDictionary<string, DateTimeOffset> _sentAt = new();
     private readonly ConcurrentDictionary<string, string> _mailboxOf = new();
     private readonly ConcurrentDictionary<string, long> _versions = new();
@@ -247,6 +254,7 @@ public sealed partial class FakeGraph : IAsyncDisposable
                     return;
                 }
             }
+            if (Hold is { } hold) await hold(context);
             await next(context);
         });
 
@@ -497,6 +505,7 @@ public sealed partial class FakeGraph : IAsyncDisposable
         draft["sentDateTime"] = DateTimeOffset.UtcNow.ToString("o");
         _sentAt[id] = DateTimeOffset.UtcNow;
         Interlocked.Increment(ref _successfulSends);
+        if (HoldSentAnswer is { } held) await held(context);
         return LoseSendAnswers ? Error(504, "GatewayTimeout", "The operation has timed out.") : Results.StatusCode(StatusCodes.Status202Accepted);
     }
 
