@@ -59,7 +59,8 @@ public sealed partial class FakeGraph : IAsyncDisposable
     public ConcurrentDictionary<string, string> Redirects { get; } = new();
     /// <summary>
     /// Called before each request is answered (after it is recorded and authorised): a test holds a call in flight here,
-    /// e.g. one instance's createReply or send, until it lets it go (or the caller gives up: <c>RequestAborted</c>).
+    /// e.g. one instance's createReply or send, until it lets it go; a call whose caller gave up meanwhile (<c>RequestAborted</c>)
+    /// is then not carried out.
     /// </summary>
     public Func<HttpContext, Task>? Hold { get; set; }
     /// <summary>Called once a send has gone out (the draft is sent) and before Graph answers 202: the answer held or lost.</summary>
@@ -254,7 +255,11 @@ public sealed partial class FakeGraph : IAsyncDisposable
                     return;
                 }
             }
-            if (Hold is { } hold) await hold(context);
+            if (Hold is { } hold)
+            {
+                await hold(context);
+                if (context.RequestAborted.IsCancellationRequested) return; // the caller gave up while held: nothing done
+            }
             await next(context);
         });
 
@@ -612,8 +617,11 @@ public sealed class FakeTokens : IAuthorizationHeaderProvider
         CancellationToken cancellationToken = default)
     {
         AppScopes.Enqueue(scopes);
-        return Task.FromResult("Bearer fake-app-token");
+        return Task.FromResult("Bearer " + AppToken);
     }
+
+    /// <summary>The application token this source gives: another one per instance tells two instances' calls apart.</summary>
+    public string AppToken { get; init; } = "fake-app-token";
 
     public ConcurrentQueue<string> AppScopes { get; } = new();
 
