@@ -36,8 +36,9 @@ public sealed class DatabaseRestartTests
             ["Mailbox:Adapter"] = "Graph", ["Graph:BaseUrl"] = graph.BaseUrl + "/v1.0", ["Graph:MaxRetries"] = "0",
             ["Watcher:Enabled"] = "true", ["Watcher:PollInterval"] = "00:00:00.200", ["Watcher:FunctionMailboxes:0"] = Bygglov,
             ["Outbox:PollInterval"] = "00:00:00.100",
-            // What an instance held when its database went away runs out in seconds here, in ten minutes in production.
-            ["Watcher:Lease"] = "00:00:02", ["Outbox:Lease"] = "00:00:02",
+            // What an instance held when its database went away runs out in seconds here, in ten minutes in production; the
+            // outbox's lease must still outlast six Graph calls (GraphExtensions), each cut off after two seconds here.
+            ["Watcher:Lease"] = "00:00:02", ["Outbox:Lease"] = "00:00:12", ["Graph:AttemptTimeout"] = "00:00:02",
         },
         services: s =>
         {
@@ -104,6 +105,7 @@ public sealed class DatabaseRestartTests
 
         server.Stop(immediate);
         release.SetResult(); // Graph sends it; the API cannot record that it did
+        Assert.IsTrue(await WaitAsync(() => Task.FromResult(graph.SuccessfulSends == 1), seconds: 5), "Graph sent the held receipt during the outage");
         Arrive(graph, clock, Enumerable.Range(7, 4)); // four more arrive during the outage
 
         // Meanwhile: a clear Swedish 503 for what needs the database, not a 500 and not a hang; not ready, but alive.

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using Kontaktlofte.AddinApi.Auth;
@@ -5,8 +6,10 @@ using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Outbox;
 using Kontaktlofte.AddinApi.Tests.Mailbox.Graph;
 using Kontaktlofte.AddinApi.Watching;
+using Kontaktlofte.AddinApi.Data.Postgres;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +21,7 @@ namespace Kontaktlofte.AddinApi.Tests.Outbox;
 /// Issue 12: an instance of the API dies in the middle of sending a receipt — before Graph made the draft, between the
 /// draft and its send, or after Graph sent it but before the instance wrote that down — and the other instance on the
 /// same PostgreSQL database takes the item over once its lease runs out. The citizen gets one mail in every case, and
-/// nothing stays queued. Leases run out in two seconds here (<c>Outbox:Lease</c>), in ten minutes in production.
+/// nothing stays queued. Leases run out in six seconds here (<c>Outbox:Lease</c>), in ten minutes in production.
 /// </summary>
 [TestClass]
 public sealed class InstanceKilledMidSendTests
@@ -35,19 +38,48 @@ public sealed class InstanceKilledMidSendTests
     /// An instance with its outbox worker; A also watches the function mailbox (it tracks the mail and starts the send), B only
     /// sends. A stops at once when disposed — its hosted services get no time to finish: the process dying.
     /// </summary>
-    private static KontaktlofteFactory Instance(FakeGraph graph, string database, bool watches, string token) => new(database: database,
+    /// <summary>
+    /// A process that died does nothing more: once <see cref="Dead"/>, its database calls fail (an interceptor) and Graph
+    /// refuses its calls, whatever its code still had under way when the test disposed it.
+    /// </summary>
+    private sealed class Death : DbConnectionInterceptor
+    {
+        public volatile bool Dead;
+
+        private void Check()
+        {
+            if (Dead) throw new InvalidOperationException("Instansen är död.");
+        }
+
+        public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+        {
+            Check();
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData,
+            InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            Check();
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    private static KontaktlofteFactory Instance(FakeGraph graph, string database, bool watches, string token, Death? death = null) => new(database: database,
         provider: TestDatabase.Postgres,
         settings: new()
         {
             ["Mailbox:Adapter"] = "Graph", ["Graph:BaseUrl"] = graph.BaseUrl + "/v1.0", ["Graph:MaxRetries"] = "0",
             ["Watcher:Enabled"] = watches ? "true" : "false", ["Watcher:PollInterval"] = "00:00:00.200", ["Watcher:FunctionMailboxes:0"] = Bygglov,
-            ["Outbox:PollInterval"] = "00:00:00.100", ["Outbox:Lease"] = "00:00:02",
+            // The lease must outlast six Graph calls (GraphExtensions): one second each here.
+            ["Outbox:PollInterval"] = "00:00:00.100", ["Outbox:Lease"] = "00:00:06", ["Graph:AttemptTimeout"] = "00:00:01",
         },
         services: s =>
         {
             s.Replace(ServiceDescriptor.Singleton<IAuthorizationHeaderProvider>(new FakeTokens { AppToken = token }));
             s.Replace(ServiceDescriptor.Singleton<TimeProvider>(new RunningClock(Wednesday)));
             s.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMilliseconds(50));
+            if (death is not null) s.ConfigureDbContext<PostgresKontaktlofteDb>(db => db.AddInterceptors(death));
         });
 
     private static async Task<T> InDatabaseAsync<T>(KontaktlofteFactory api, Func<KontaktlofteDb, Task<T>> query)
@@ -75,7 +107,8 @@ public sealed class InstanceKilledMidSendTests
     {
         await using var graph = await FakeGraph.StartAsync();
         var database = KontaktlofteFactory.NewDatabase(TestDatabase.Postgres);
-        await using var a = Instance(graph, database, watches: true, TokenOfA);
+        var death = new Death();
+        await using var a = Instance(graph, database, watches: true, TokenOfA, death);
         var head = a.ClientAs(Roles.Enhetschef, Roles.Handlaggare);
         await using var b = Instance(graph, database, watches: false, "app-token-of-instance-b");
         _ = b.Services;
@@ -91,7 +124,7 @@ public sealed class InstanceKilledMidSendTests
             dying.TrySetResult();
             await never.Task.WaitAsync(context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
         }
-        graph.Hold = context => IsA(context) && point switch
+        graph.Hold = context => IsA(context) && death.Dead ? Die(context) : IsA(context) && point switch
         {
             KillPoint.ClaimedBeforeTheDraft => Is(context, "/createReply"),
             KillPoint.DraftMadeNotSent => Is(context, "/send"),
@@ -107,6 +140,9 @@ public sealed class InstanceKilledMidSendTests
         Assert.AreEqual(OutboxStatus.Queued, item.Status);
         Assert.IsNotNull(item.ClaimedUntil, "held by A while it sends");
 
+        death.Dead = true;
+        var dead = await Assert.ThrowsAsync<InvalidOperationException>(() => InDatabaseAsync(a, db => db.Set<OutboxItem>().CountAsync()));
+        Assert.AreEqual("Instansen är död.", dead.Message);
         await a.DisposeAsync(); // killed: its send neither finishes nor fails, and nothing of it is written down
 
         await WaitAsync(() => InDatabaseAsync(b, db => db.Set<OutboxItem>().AllAsync(o => o.Status != OutboxStatus.Queued)));
