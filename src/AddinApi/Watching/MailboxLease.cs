@@ -1,7 +1,6 @@
 using Kontaktlofte.AddinApi.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.Extensions.Options;
 
 namespace Kontaktlofte.AddinApi.Watching;
 
@@ -35,16 +34,16 @@ internal sealed class MailboxLeaseConfiguration : IEntityTypeConfiguration<Mailb
 /// lease taken) or, for a mailbox never leased, an insert that the primary key lets through once. A lease is not taken
 /// again by its own holder while it runs: two rounds of one instance (the timer's and one asked for) keep apart as well.
 /// </summary>
-internal sealed class MailboxLeases(KontaktlofteDb db, TimeProvider clock, IOptions<WatcherOptions> options)
+internal sealed class MailboxLeases(KontaktlofteDb db, TimeProvider clock)
 {
-    /// <summary>The lease's length unless <c>Watcher:Lease</c> says otherwise.</summary>
+    /// <summary>Longer than a round in one mailbox takes; an instance that dies holds it no longer than this.</summary>
     public static readonly TimeSpan Length = TimeSpan.FromMinutes(10);
 
     /// <summary>True when <paramref name="holder"/> now holds the mailbox; false when another instance does.</summary>
     public async Task<bool> TakeAsync(string mailbox, string holder, CancellationToken cancel)
     {
         var now = clock.GetUtcNow();
-        var until = now + options.Value.Lease;
+        var until = now + Length;
         var taken = await db.Set<MailboxLease>().Where(l => l.Mailbox == mailbox && l.Until < now)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.Until, until), cancel);
         if (taken == 1) return true;

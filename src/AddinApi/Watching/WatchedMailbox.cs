@@ -80,13 +80,6 @@ public sealed class WatcherOptions
     [Range(1, 16, ErrorMessage = "Watcher:Parallel ska vara mellan 1 och 16.")]
     public int Parallel { get; set; } = 4;
 
-    /// <summary>
-    /// How long one instance holds a mailbox it goes through (<see cref="MailboxLease"/>): longer than a round in one mailbox
-    /// takes. An instance that dies mid-round, or loses its database before it gives the mailbox back, holds it no longer.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Watcher:Lease ska vara mellan en sekund och en timme.")]
-    public TimeSpan Lease { get; set; } = MailboxLeases.Length;
-
     /// <summary>When each working morning the digest of what is due goes out (Europe/Stockholm).</summary>
     public TimeOnly DigestTime { get; set; } = new(7, 30);
 
