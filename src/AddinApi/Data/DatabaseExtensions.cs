@@ -18,7 +18,6 @@ public static class DatabaseExtensions
             builder.Services.AddDbContext<KontaktlofteDb, PostgresKontaktlofteDb>(db => db.UseNpgsql(connectionString));
         else
             builder.Services.AddDbContext<KontaktlofteDb>(db => db.UseSqlite(connectionString));
-        builder.Services.AddExceptionHandler<DatabaseUnavailable>();
         return builder;
     }
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Kontaktlofte.AddinApi.Auth;
 using Kontaktlofte.AddinApi.Data;
 using Kontaktlofte.AddinApi.Outbox;
+using Kontaktlofte.AddinApi.Problems;
 using Kontaktlofte.AddinApi.Promises;
 using Kontaktlofte.AddinApi.Tests.Mailbox.Graph;
 using Kontaktlofte.AddinApi.Watching;

@@ -1,8 +1,7 @@
 using System.Data.Common;
-using Kontaktlofte.AddinApi.Problems;
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace Kontaktlofte.AddinApi.Data;
+namespace Kontaktlofte.AddinApi.Problems;
 
 /// <summary>
 /// The database out of reach for now (restarting, failing over, refusing connections): a 503 in Swedish with a
