@@ -38,8 +38,8 @@ public sealed class DatabaseRestartTests
             ["Watcher:Enabled"] = "true", ["Watcher:PollInterval"] = "00:00:00.200", ["Watcher:FunctionMailboxes:0"] = Bygglov,
             ["Outbox:PollInterval"] = "00:00:00.100",
             // The receipt under way when the database went away stays claimed until its lease runs out: in seconds here, in
-            // ten minutes in production. The lease must still outlast six Graph calls (GraphExtensions), two seconds each here.
-            ["Outbox:Lease"] = "00:00:12", ["Graph:AttemptTimeout"] = "00:00:02",
+            // ten minutes in production. The lease must still outlast six Graph calls (GraphExtensions), three seconds each here.
+            ["Outbox:Lease"] = "00:00:18", ["Graph:AttemptTimeout"] = "00:00:03",
         },
         services: s =>
         {
@@ -133,7 +133,7 @@ public sealed class DatabaseRestartTests
         var lifetime = api.Services.GetRequiredService<IHostApplicationLifetime>();
         var receipts = await WaitAsync(() => InDatabaseAsync(api, async db =>
             await db.Messages.CountAsync(m => m.Mailbox == Bygglov) == 10
-            && await db.Set<OutboxItem>().CountAsync(o => o.Kind == AutomaticReceiptSender.OutboxKind && o.Status == OutboxStatus.Sent) == 10));
+            && await db.Set<OutboxItem>().CountAsync(o => o.Kind == AutomaticReceiptSender.OutboxKind && o.Status == OutboxStatus.Sent) == 10), seconds: 60);
         Assert.IsFalse(lifetime.ApplicationStopping.IsCancellationRequested, "no background service stopped the host");
         var state = await InDatabaseAsync(api, async db => string.Join("; ", (await db.Set<OutboxItem>().ToListAsync())
             .Select(o => $"{o.Status} {o.Attempts} {o.ClaimedUntil:HH:mm:ss.fff} {o.LastError}")) + $"; tracked {await db.Messages.CountAsync(m => m.Mailbox == Bygglov)}");

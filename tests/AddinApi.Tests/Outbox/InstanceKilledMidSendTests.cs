@@ -124,12 +124,13 @@ public sealed class InstanceKilledMidSendTests
             dying.TrySetResult();
             await never.Task.WaitAsync(context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
         }
-        graph.Hold = context => IsA(context) && death.Dead ? Die(context) : IsA(context) && point switch
+        bool DiesAt(HttpContext context) => death.Dead || point switch
         {
             KillPoint.ClaimedBeforeTheDraft => Is(context, "/createReply"),
             KillPoint.DraftMadeNotSent => Is(context, "/send"),
             _ => false,
-        } ? Die(context) : Task.CompletedTask;
+        };
+        graph.Hold = context => IsA(context) && DiesAt(context) ? Die(context) : Task.CompletedTask;
         graph.HoldSentAnswer = context => IsA(context) && point == KillPoint.SentNotRecorded ? Die(context) : Task.CompletedTask;
 
         // A minute on: the automatic receipts are for mail since they were turned on, a few seconds after Wednesday 10:00.
@@ -143,7 +144,7 @@ public sealed class InstanceKilledMidSendTests
         death.Dead = true;
         var dead = await Assert.ThrowsAsync<InvalidOperationException>(() => InDatabaseAsync(a, db => db.Set<OutboxItem>().CountAsync()));
         Assert.AreEqual("Instansen är död.", dead.Message);
-        await a.DisposeAsync(); // killed: its send neither finishes nor fails, and nothing of it is written down
+        await a.DisposeAsync(); // killed: what it still had under way reaches neither Graph nor the database
 
         await WaitAsync(() => InDatabaseAsync(b, db => db.Set<OutboxItem>().AllAsync(o => o.Status != OutboxStatus.Queued)));
         item = await InDatabaseAsync(b, db => db.Set<OutboxItem>().SingleAsync(o => o.Id == item.Id));
