@@ -40,7 +40,10 @@ internal sealed class PostgresServer
     private readonly int _port;
     private readonly bool _asNobody;
 
-    private PostgresServer(string run, string bin, int port, bool asNobody) => (_run, _bin, _port, _asNobody) = (run, bin, port, asNobody);
+    private readonly bool _durable;
+
+    private PostgresServer(string run, string bin, int port, bool asNobody, bool durable = false) =>
+        (_run, _bin, _port, _asNobody, _durable) = (run, bin, port, asNobody, durable);
 
     /// <summary>The run's server, started on first use.</summary>
     public static PostgresServer Instance => Shared.Value;
@@ -99,15 +102,10 @@ internal sealed class PostgresServer
             var installed = asNobody ? Copy(native, Path.Combine(run, "pg")) : native;
             Hydrate(installed);
             File.SetUnixFileMode(run, (UnixFileMode)Convert.ToInt32("755", 8));
-            var port = FreePort();
-            var server = new PostgresServer(run, Path.Combine(installed, "bin"), port, asNobody);
+            var server = new PostgresServer(run, Path.Combine(installed, "bin"), FreePort(), asNobody);
             server.Watchdog();
-            System.IO.Directory.CreateDirectory(server.Data);
-            if (asNobody) Run(new ProcessStartInfo("chown", [$"{Nobody}:{Nobody}", server.Data]), "chown");
-            server.Tool("initdb", "-D", server.Data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync", "--no-instructions");
-            server.Tool("pg_ctl", "-D", server.Data, "-l", Path.Combine(server.Data, "server.log"), "-w", "-t", "60", "-o",
-                $"-p {port} -h 127.0.0.1 -k {server.Data} -F -c synchronous_commit=off -c full_page_writes=off -c max_connections=400 " +
-                "-c shared_buffers=32MB -c dynamic_shared_memory_type=mmap", "start");
+            server.Initialise();
+            server.StartAgain();
             server.CreateTemplate();
             return server;
         }
@@ -116,6 +114,80 @@ internal sealed class PostgresServer
             try { System.IO.Directory.Delete(run, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             throw;
         }
+    }
+
+    /// <summary>
+    /// A server of one test's own, to stop and start again (the database restarted mid-run) without touching the run's
+    /// shared one: its own folder, data directory and port; the shared server's binaries, user and watchdog. Its one
+    /// database, <c>kontaktlofte</c>, is empty (the API migrates it at start-up). Dispose it at the end of the test.
+    /// </summary>
+    public static Private StartPrivate()
+    {
+        var shared = Instance;
+        if (!OperatingSystem.IsLinux()) throw new PlatformNotSupportedException("The PostgreSQL tests run on Linux x64 only.");
+        var run = Path.Combine(Path.GetTempPath(), $"{RunPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
+        System.IO.Directory.CreateDirectory(run);
+        File.SetUnixFileMode(run, (UnixFileMode)Convert.ToInt32("755", 8));
+        var server = new PostgresServer(run, shared._bin, FreePort(), shared._asNobody, durable: true);
+        try
+        {
+            server.Watchdog();
+            server.Initialise();
+            server.StartAgain();
+            server.Execute("postgres", "CREATE DATABASE kontaktlofte");
+            return new Private(server);
+        }
+        catch
+        {
+            server.Remove();
+            throw;
+        }
+    }
+
+    /// <summary>A test's own server (<see cref="StartPrivate"/>): stopped and started at the test's word, removed when disposed.</summary>
+    public sealed class Private(PostgresServer server) : IDisposable
+    {
+        /// <summary>The connection string of its database (a pool of its own: cleared on <see cref="Dispose"/>).</summary>
+        public string Database { get; } = server.ConnectionString("kontaktlofte");
+
+        /// <summary>
+        /// Stops the server as an operator or a crash would: <c>fast</c> ends every session at once (a restart, a fail-over),
+        /// <c>immediate</c> kills the processes without a shutdown checkpoint (a crash; the next start recovers from the WAL).
+        /// </summary>
+        public void Stop(bool immediate) => server.Tool("pg_ctl", "-D", server.Data, "-m", immediate ? "immediate" : "fast", "-w", "stop");
+
+        /// <summary>Starts it again on the same port and data directory.</summary>
+        public void Start() => server.StartAgain();
+
+        public void Dispose()
+        {
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(Database));
+            try { Stop(immediate: true); } catch (InvalidOperationException) { } // already stopped
+            server.Remove();
+        }
+    }
+
+    /// <summary>A new data directory, owned by the server's user.</summary>
+    private void Initialise()
+    {
+        System.IO.Directory.CreateDirectory(Data);
+        if (_asNobody) Run(new ProcessStartInfo("chown", [$"{Nobody}:{Nobody}", Data]), "chown");
+        Tool("initdb", "-D", Data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync", "--no-instructions");
+    }
+
+    /// <summary>
+    /// Starts the server on its data directory and port, and waits until it accepts connections. A durable one (a test's own,
+    /// to be crashed) keeps PostgreSQL's default synchronous_commit: a commit is in the WAL before it is acknowledged, so an
+    /// immediate stop loses nothing the API was told was saved. Without fsync still: the machine itself does not crash.
+    /// </summary>
+    private void StartAgain() =>
+        Tool("pg_ctl", "-D", Data, "-l", Path.Combine(Data, "server.log"), "-w", "-t", "60", "-o",
+            $"-p {_port} -h 127.0.0.1 -k {Data} -F -c synchronous_commit={(_durable ? "on" : "off")} -c full_page_writes=off " +
+            "-c max_connections=400 -c shared_buffers=32MB -c dynamic_shared_memory_type=mmap", "start");
+
+    private void Remove()
+    {
+        try { System.IO.Directory.Delete(_run, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
     /// <summary>The template every test's database is copied from: the product's and the sandbox's migrations, applied once.</summary>
@@ -142,7 +214,7 @@ internal sealed class PostgresServer
         }
         finally
         {
-            try { System.IO.Directory.Delete(server._run, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            server.Remove();
         }
     }
 

@@ -58,7 +58,8 @@ internal sealed class GraphClients(IHttpClientFactory http, IHttpMessageHandlerF
 
 public static class GraphExtensions
 {
-    private static readonly TimeSpan OutboxLease = TimeSpan.FromMinutes(10);
+    /// <summary>The outbox's lease (<c>Outbox:Lease</c>) unless set: ten minutes.</summary>
+    private static readonly TimeSpan DefaultOutboxLease = TimeSpan.FromMinutes(10);
     private const int CallsPerSend = 6;
 
     /// <summary>Once, whichever adapter asks first.</summary>
@@ -66,6 +67,7 @@ public static class GraphExtensions
     {
         if (builder.Services.Any(s => s.ServiceType == typeof(GraphClients))) return builder;
         var section = builder.Configuration.GetSection(GraphOptions.Section);
+        var outboxLease = builder.Configuration.GetValue<TimeSpan?>("Outbox:Lease") ?? DefaultOutboxLease;
         builder.Services.AddOptions<GraphOptions>().Bind(section)
             .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Graph:BaseUrl ska vara en absolut adress.")
             .Validate(o => o.Scopes.Count > 0, "Graph:Scopes ska ange minst en behörighet.")
@@ -77,8 +79,9 @@ public static class GraphExtensions
             // A receipt makes up to five Graph calls (read, createReply, draft check, send, mark), and Kiota may repeat one
             // after a claims challenge: six calls, retries and waits included, must end inside the outbox's lease, else a
             // second sender could take the item while the first is still at it.
-            .Validate(o => o.CallBudget * CallsPerSend <= OutboxLease,
-                "Graph:AttemptTimeout × (MaxRetries + 1) + MaxRetryWait × MaxRetries får vara högst 100 sekunder: sex anrop ska rymmas i utkorgens lås på tio minuter.")
+            .Validate(o => o.CallBudget * CallsPerSend <= outboxLease,
+                $"Graph:AttemptTimeout × (MaxRetries + 1) + MaxRetryWait × MaxRetries får vara högst {(outboxLease / CallsPerSend).TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ',')} sekunder: " +
+                $"sex anrop ska rymmas i utkorgens lås (Outbox:Lease, {outboxLease:c}).")
             .ValidateOnStart();
         var graph = section.Get<GraphOptions>() ?? new GraphOptions();
         builder.Services.AddHttpClient(GraphClients.HttpClientName, client => client.Timeout = graph.CallBudget + TimeSpan.FromSeconds(5))

@@ -16,4 +16,12 @@ public sealed class OutboxOptions
     /// </summary>
     [Range(1, 1000, ErrorMessage = "Outbox:MaxAttempts ska vara mellan 1 och 1000.")]
     public int MaxAttempts { get; set; } = 40;
+
+    /// <summary>
+    /// How long one sender holds an item it is sending: longer than the Graph SDK's own retries can take (2 × Retry-After,
+    /// at most 180 s each), so that one sender at a time sends it. An instance that dies mid-send holds it no longer than
+    /// this; then another sends it, and the saved draft id keeps it one mail.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Outbox:Lease ska vara mellan en sekund och en timme.")]
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -13,10 +13,10 @@ namespace Kontaktlofte.AddinApi.Outbox;
 internal sealed class OutboxQueue(KontaktlofteDb db, IEnumerable<IOutboxSender> senders, TimeProvider clock,
     IOptions<OutboxOptions> options, ILogger<OutboxQueue> log)
 {
-    // Longer than the Graph SDK's own retries can take (2 × Retry-After, at most 180 s each): one sender at a time.
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(10);
+
+    private TimeSpan Lease => options.Value.Lease;
 
     /// <summary>Adds an item, claimed by the caller, who saves it together with what it delivers and then sends it.</summary>
     public OutboxItem Enqueue(Guid id, string kind)

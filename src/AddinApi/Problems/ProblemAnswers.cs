@@ -52,6 +52,7 @@ public static class ProblemAnswers
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<DatabaseUnavailable>();
         // Binding failures throw, so that the handler above can answer in Swedish instead of an empty 400.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => NullElements.Refuse(o.SerializerOptions));

@@ -52,6 +52,9 @@ internal sealed class MailboxWatcher(IServiceScopeFactory scopes, IOptions<Watch
                 var leased = false;
                 try
                 {
+                    // Not given back last time (the database went away mid-round): ours to give back now, else this instance
+                    // would keep itself out of the mailbox until the lease ran out.
+                    if (_unreleased.TryRemove(mailbox, out _)) await ReleaseAsync(leases, mailbox);
                     // Another instance of the API in this mailbox now: it is theirs this round.
                     if (!(leased = await leases.TakeAsync(mailbox, _holder, token))) return;
                     var watch = scope.ServiceProvider.GetRequiredService<MailboxWatch>();
@@ -74,6 +77,9 @@ internal sealed class MailboxWatcher(IServiceScopeFactory scopes, IOptions<Watch
     /// <summary>This watcher among the instances of the API (a lease's holder).</summary>
     private readonly string _holder = $"{(Environment.MachineName.Length > 60 ? Environment.MachineName[..60] : Environment.MachineName)}/{Guid.NewGuid():N}";
 
+    /// <summary>The mailboxes whose lease this instance could not give back: given back at their next round.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _unreleased = new(StringComparer.OrdinalIgnoreCase);
+
     private async Task ReleaseAsync(MailboxLeases leases, string mailbox)
     {
         try
@@ -82,7 +88,8 @@ internal sealed class MailboxWatcher(IServiceScopeFactory scopes, IOptions<Watch
         }
         catch (Exception error)
         {
-            // The lease runs out by itself; until then the mailbox waits for this instance's next round.
+            // Given back at the mailbox's next round (or run out by itself, should this instance stop first).
+            _unreleased[mailbox] = true;
             log.LogWarning("Brevlådan {Mailbox} kunde inte lämnas tillbaka: {Error}", mailbox, error.Message);
         }
     }

@@ -14,6 +14,8 @@ public sealed class OptionsValidationTests
     [DataRow("Retention:AnsweredDetailsDays", "0", "Retention:AnsweredDetailsDays")]
     [DataRow("Retention:AnsweredDetailsDays", "3651", "Retention:AnsweredDetailsDays")]
     [DataRow("Watcher:PublicBaseUrl", "kontaktlofte.botkyrka.se", "Watcher:PublicBaseUrl")]
+    [DataRow("Outbox:Lease", "00:00:00.900", "Outbox:Lease")]
+    [DataRow("Outbox:Lease", "01:00:01", "Outbox:Lease")]
     public void A_wrong_setting_stops_the_start_and_names_itself(string key, string value, string named)
     {
         using var api = new KontaktlofteFactory(settings: new() { [key] = value });
@@ -29,6 +31,7 @@ public sealed class OptionsValidationTests
     [DataRow("Graph:AttemptTimeout", "00:02:01", "Graph:AttemptTimeout", DisplayName = "an attempt longer than two minutes")]
     [DataRow("Graph:MaxRetryWait", "00:01:01", "Graph:MaxRetryWait", DisplayName = "a Retry-After wait over a minute")]
     [DataRow("Graph:AttemptTimeout", "00:00:27", "utkorgens lås", DisplayName = "3 × 27 s + 2 × 10 s = 101 s: six calls outlast the lease")]
+    [DataRow("Outbox:Lease", "00:06:29", "högst 64,8 sekunder", DisplayName = "a lease shorter than six calls of 3 × 15 s + 2 × 10 s = 65 s")]
     public void Graph_timeouts_and_retries_are_sized_together(string key, string value, string named)
     {
         var settings = Tests.Auth.FakeEntra.Settings();
@@ -49,6 +52,18 @@ public sealed class OptionsValidationTests
         settings["Mailbox:Adapter"] = "Graph";
         settings["Graph:AttemptTimeout"] = "00:00:30";
         settings["Graph:MaxRetryWait"] = "00:00:05";
+        using var api = new KontaktlofteFactory(sandboxIdentity: true, settings: settings);
+
+        Assert.IsNotNull(api.CreateClient());
+    }
+
+    [TestMethod]
+    public void A_lease_of_six_calls_is_the_shortest_the_outbox_may_have()
+    {
+        // 6 × (3 × 15 s + 2 × 10 s) = 390 s with Graph's defaults: a lease of 6 min 30 s is just long enough.
+        var settings = Tests.Auth.FakeEntra.Settings();
+        settings["Mailbox:Adapter"] = "Graph";
+        settings["Outbox:Lease"] = "00:06:30";
         using var api = new KontaktlofteFactory(sandboxIdentity: true, settings: settings);
 
         Assert.IsNotNull(api.CreateClient());

@@ -57,6 +57,14 @@ public sealed partial class FakeGraph : IAsyncDisposable
     public bool DenyAccess { get; set; }
     /// <summary>Messages that moved: a read of the key is redirected (307) to the value.</summary>
     public ConcurrentDictionary<string, string> Redirects { get; } = new();
+    /// <summary>
+    /// Called before each request is answered (after it is recorded and authorised): a test holds a call in flight here,
+    /// e.g. one instance's createReply or send, until it lets it go; a call whose caller gave up meanwhile (<c>RequestAborted</c>)
+    /// is then not carried out.
+    /// </summary>
+    public Func<HttpContext, Task>? Hold { get; set; }
+    /// <summary>Called once a send has gone out (the draft is sent) and before Graph answers 202: the answer held or lost.</summary>
+    public Func<HttpContext, Task>? HoldSentAnswer { get; set; }
     private readonly ConcurrentDictionary<string, DateTimeOffset> _sentAt = new();
     private readonly ConcurrentDictionary<string, string> _mailboxOf = new();
     private readonly ConcurrentDictionary<string, long> _versions = new();
@@ -246,6 +254,11 @@ public sealed partial class FakeGraph : IAsyncDisposable
                     await NotFound().ExecuteAsync(context);
                     return;
                 }
+            }
+            if (Hold is { } hold)
+            {
+                await hold(context);
+                if (context.RequestAborted.IsCancellationRequested) return; // the caller gave up while held: nothing done
             }
             await next(context);
         });
@@ -497,6 +510,7 @@ public sealed partial class FakeGraph : IAsyncDisposable
         draft["sentDateTime"] = DateTimeOffset.UtcNow.ToString("o");
         _sentAt[id] = DateTimeOffset.UtcNow;
         Interlocked.Increment(ref _successfulSends);
+        if (HoldSentAnswer is { } held) await held(context);
         return LoseSendAnswers ? Error(504, "GatewayTimeout", "The operation has timed out.") : Results.StatusCode(StatusCodes.Status202Accepted);
     }
 
@@ -603,8 +617,11 @@ public sealed class FakeTokens : IAuthorizationHeaderProvider
         CancellationToken cancellationToken = default)
     {
         AppScopes.Enqueue(scopes);
-        return Task.FromResult("Bearer fake-app-token");
+        return Task.FromResult("Bearer " + AppToken);
     }
+
+    /// <summary>The application token this source gives: another one per instance tells two instances' calls apart.</summary>
+    public string AppToken { get; init; } = "fake-app-token";
 
     public ConcurrentQueue<string> AppScopes { get; } = new();
 
