@@ -18,7 +18,7 @@ namespace Kontaktlofte.AddinApi.Tests.Problems;
 public sealed class ContractFuzzTests
 {
     /// <summary>Bounded, so that the property costs some seconds of the suite (about 40 requests per operation).</summary>
-    private const int Requests = 1_000;
+    public const int Requests = 1_000;
 
     /// <summary>The framework's own English titles: an answer with one of them has bypassed ProblemAnswers.</summary>
     private static readonly HashSet<string> EnglishTitles =
