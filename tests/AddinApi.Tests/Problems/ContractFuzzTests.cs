@@ -46,8 +46,10 @@ public sealed class ContractFuzzTests
     /// The request sent, and its answer checked: no 5xx, a refusal in Swedish, and an answer within <see cref="Patience"/>:
     /// a hang fails the property with the request named, instead of holding up the suite.
     /// </summary>
-    public static async Task<int> AnswersWithoutServerErrorAsync(HttpClient client, ContractRequest request, LoggedErrors errors)
+    public static async Task<int> AnswersWithoutServerErrorAsync(HttpClient client, ContractRequest request, LoggedErrors errors,
+        TimeSpan? patience = null)
     {
+        var wait = patience ?? Patience;
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Path);
         if (request.Body is { } body)
         {
@@ -55,20 +57,20 @@ public sealed class ContractFuzzTests
             message.Content.Headers.ContentType = request.ContentType is null ? null : new MediaTypeHeaderValue(request.ContentType);
         }
         foreach (var (name, value) in request.Headers) message.Headers.TryAddWithoutValidation(name, value);
-        using var patience = new CancellationTokenSource(Patience);
+        using var timeout = new CancellationTokenSource(wait);
 
         int status;
         string text;
         HttpResponseMessage response;
         try
         {
-            response = await client.SendAsync(message, patience.Token);
+            response = await client.SendAsync(message, timeout.Token);
             status = (int)response.StatusCode;
-            text = await response.Content.ReadAsStringAsync(patience.Token);
+            text = await response.Content.ReadAsStringAsync(timeout.Token);
         }
-        catch (OperationCanceledException) when (patience.IsCancellationRequested)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            throw new AssertFailedException($"No answer within {Patience.TotalSeconds} s to {request.Operation}: {request}");
+            throw new AssertFailedException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"No answer within {wait.TotalSeconds} s to {request.Operation}: {request}"));
         }
 
         using (response)
@@ -81,6 +83,31 @@ public sealed class ContractFuzzTests
 
     /// <summary>Far more than any answer takes here (milliseconds), far less than a hung suite.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    [TestMethod]
+    public async Task A_request_that_hangs_fails_the_property_naming_the_request_instead_of_holding_up_the_suite()
+    {
+        using var client = new HttpClient(new Hanging()) { BaseAddress = new Uri("http://localhost") };
+        var request = new ContractRequest("GET /api/deadlines", "GET", "/api/deadlines?today=9999-12-31", null, null, null,
+            new Dictionary<string, string>(), [new ParameterValue("query", "today", "9999-12-31")]);
+        var started = TimeProvider.System.GetTimestamp();
+
+        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() =>
+            AnswersWithoutServerErrorAsync(client, request, new LoggedErrors(), TimeSpan.FromMilliseconds(200)));
+
+        StringAssert.Contains(failure.Message, "No answer within 0.2 s to GET /api/deadlines: GET /api/deadlines?today=9999-12-31");
+        Assert.IsLessThan(TimeSpan.FromSeconds(5), TimeProvider.System.GetElapsedTime(started));
+    }
+
+    /// <summary>A server that never answers (until the client gives up).</summary>
+    private sealed class Hanging : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
+    }
 
     private static void AssertSwedishProblem(int status, HttpResponseMessage response, string text)
     {
