@@ -4,10 +4,14 @@ using System.Text;
 using System.Text.Json;
 using Kontaktlofte.AddinApi.Auth;
 using Kontaktlofte.AddinApi.Problems;
+using Kontaktlofte.AddinApi.Tests.Mailbox.Graph;
 
 namespace Kontaktlofte.AddinApi.Tests.Problems;
 
-/// <summary>The 500s the contract fuzz (<see cref="ContractFuzzTests"/>) found, each as the test that would have caught it.</summary>
+/// <summary>
+/// The 5xx the contract fuzz (<see cref="ContractFuzzTests"/>, <see cref="OwnReplyFuzzTests"/>) found, each as the test
+/// that would have caught it, shrunk by hand to what matters.
+/// </summary>
 [TestClass]
 public sealed class ContractFuzzFindingsTests
 {
@@ -77,6 +81,34 @@ public sealed class ContractFuzzFindingsTests
         var response = await Client().GetAsync("/api/calendar?from=9999-12-01&to=9999-12-31");
 
         await SwedishProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [TestMethod]
+    [DataRow("<div>", 480, DisplayName = "deep HTML as long as a URL Graph refuses (OwnReplyFuzzTests, seed 23IqAnaChnK2)")]
+    [DataRow("a", 321, DisplayName = "longer than an address can be")]
+    [DataRow("Per Holm", 1, DisplayName = "a name, not an address")]
+    public async Task A_colleague_for_the_own_reply_that_is_no_address_is_a_400_before_graph_is_asked(string part, int times)
+    {
+        await using var graph = await FakeGraph.StartAsync();
+        await using var api = graph.Api(now: FieldValues.Now);
+        var coverId = string.Concat(Enumerable.Repeat(part, times));
+
+        var response = await api.Official().PostAsJsonAsync("/api/me/automatic-reply/preview", new { returnDate = "2026-12-07", coverId });
+
+        StringAssert.StartsWith(await SwedishProblemAsync(response, HttpStatusCode.BadRequest), "Ange coverId som kollegans e-postadress");
+        Assert.IsEmpty(graph.Where("GET", "/v1.0/users"), "nothing to look up");
+    }
+
+    [TestMethod]
+    public async Task A_colleague_for_the_own_reply_given_by_address_is_still_looked_up_through_graph()
+    {
+        await using var graph = await FakeGraph.StartAsync();
+        await using var api = graph.Api(now: FieldValues.Now);
+
+        var response = await api.Official().PostAsJsonAsync("/api/me/automatic-reply/preview", new { returnDate = "2026-12-07", coverId = " Per.Holm@botkyrka.se " });
+
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
+        Assert.HasCount(1, graph.Where("GET", "/v1.0/users"));
     }
 
     [TestMethod]

@@ -18,7 +18,7 @@ namespace Kontaktlofte.AddinApi.Tests.Problems;
 public sealed class ContractFuzzTests
 {
     /// <summary>Bounded, so that the property costs some seconds of the suite (about 40 requests per operation).</summary>
-    private const int Requests = 1_000;
+    public const int Requests = 1_000;
 
     /// <summary>The framework's own English titles: an answer with one of them has bypassed ProblemAnswers.</summary>
     private static readonly HashSet<string> EnglishTitles =
@@ -39,23 +39,74 @@ public sealed class ContractFuzzTests
         var requests = new ContractRequests(document, await KnownIdsAsync(client));
         Assert.IsTrue(requests.OperationNames.Count() >= 10, string.Join(", ", requests.OperationNames));
 
-        await requests.Any.SampleAsync(async request =>
+        await requests.Any.SampleAsync(request => AnswersWithoutServerErrorAsync(client, request, errors), iter: Requests, threads: 1);
+    }
+
+    /// <summary>
+    /// The request sent, and its answer checked: no 5xx, a refusal in Swedish, and an answer within <see cref="Patience"/>:
+    /// a hang fails the property with the request named, instead of holding up the suite.
+    /// </summary>
+    public static async Task<int> AnswersWithoutServerErrorAsync(HttpClient client, ContractRequest request, LoggedErrors errors,
+        TimeSpan? patience = null)
+    {
+        var wait = patience ?? Patience;
+        using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Path);
+        if (request.Body is { } body)
         {
-            using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Path);
-            if (request.Body is not null)
-            {
-                message.Content = new StringContent(request.Body, Encoding.UTF8);
-                message.Content.Headers.ContentType = request.ContentType is null ? null : new MediaTypeHeaderValue(request.ContentType);
-            }
-            foreach (var (name, value) in request.Headers) message.Headers.TryAddWithoutValidation(name, value);
+            message.Content = new StringContent(body, Encoding.UTF8);
+            message.Content.Headers.ContentType = request.ContentType is null ? null : new MediaTypeHeaderValue(request.ContentType);
+        }
+        foreach (var (name, value) in request.Headers) message.Headers.TryAddWithoutValidation(name, value);
+        using var timeout = new CancellationTokenSource(wait);
 
-            using var response = await client.SendAsync(message);
+        int status;
+        string text;
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.SendAsync(message, timeout.Token);
+            status = (int)response.StatusCode;
+            text = await response.Content.ReadAsStringAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            throw new AssertFailedException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"No answer within {wait.TotalSeconds} s to {request.Operation}: {request}"));
+        }
 
-            var status = (int)response.StatusCode;
-            var text = await response.Content.ReadAsStringAsync();
+        using (response)
+        {
             Assert.IsTrue(status < 500, $"{status}, the API logged: {errors.Last}");
             if (status >= 400) AssertSwedishProblem(status, response, text);
-        }, iter: Requests, threads: 1);
+        }
+        return status;
+    }
+
+    /// <summary>Far more than any answer takes here (milliseconds), far less than a hung suite.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    [TestMethod]
+    public async Task A_request_that_hangs_fails_the_property_naming_the_request_instead_of_holding_up_the_suite()
+    {
+        using var client = new HttpClient(new Hanging()) { BaseAddress = new Uri("http://localhost") };
+        var request = new ContractRequest("GET /api/deadlines", "GET", "/api/deadlines?today=9999-12-31", null, null, null,
+            new Dictionary<string, string>(), [new ParameterValue("query", "today", "9999-12-31")]);
+        var started = TimeProvider.System.GetTimestamp();
+
+        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() =>
+            AnswersWithoutServerErrorAsync(client, request, new LoggedErrors(), TimeSpan.FromMilliseconds(200)));
+
+        StringAssert.Contains(failure.Message, "No answer within 0.2 s to GET /api/deadlines: GET /api/deadlines?today=9999-12-31");
+        Assert.IsLessThan(TimeSpan.FromSeconds(5), TimeProvider.System.GetElapsedTime(started));
+    }
+
+    /// <summary>A server that never answers (until the client gives up).</summary>
+    private sealed class Hanging : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
     }
 
     private static void AssertSwedishProblem(int status, HttpResponseMessage response, string text)
@@ -67,7 +118,7 @@ public sealed class ContractFuzzTests
     }
 
     /// <summary>Ids of the seeded sandbox messages and conversations, so that paths reach real messages too.</summary>
-    private static async Task<List<string>> KnownIdsAsync(HttpClient client)
+    public static async Task<List<string>> KnownIdsAsync(HttpClient client)
     {
         var ids = new List<string>();
         void Collect(JsonNode? node)
@@ -89,7 +140,7 @@ public sealed class ContractFuzzTests
     }
 
     /// <summary>The last exception the API logged, to say why a request ended in a 5xx.</summary>
-    private sealed class LoggedErrors : ILoggerProvider, ILogger
+    public sealed class LoggedErrors : ILoggerProvider, ILogger
     {
         public string Last { get; private set; } = "nothing";
 

@@ -27,6 +27,10 @@ internal static class OwnReplyChoice
         Person? cover = null;
         if (request.CoverId is { } id && id.Trim().ToLowerInvariant() is { Length: > 0 } coverId)
         {
+            // An address or nothing: anything else would go to the directory's search as it stands, and a long one makes a
+            // URL that Graph refuses (414), where the official should hear what to choose instead.
+            if (!IsAddress(coverId))
+                return (null, Invalid.Field("coverId", "Ange coverId som kollegans e-postadress, till exempel per.holm@botkyrka.se. Välj kollegan i sökningen."));
             if (coverId == me.Email) return (null, Invalid.Field("coverId", "Hänvisa till en kollega, inte till dig själv."));
             // The colleague search's own port: an address it does not know is nobody the citizen can reach.
             cover = (await services.Directory.SearchAsync(services.User, coverId, 5, cancel))
@@ -38,6 +42,9 @@ internal static class OwnReplyChoice
         return (new OwnAutomaticReplyPreview(text, text, start, StartOf(back),
             cover is null ? null : new ReplyCover(cover.Email, cover.Name, cover.Phone, cover.Email)), null);
     }
+
+    private static bool IsAddress(string text) =>
+        text.Length <= 320 && System.Net.Mail.MailAddress.TryCreate(text, out var parsed) && parsed.Address == text;
 
     /// <summary>The start of a day in Stockholm (midnight, summer or winter time).</summary>
     private static DateTimeOffset StartOf(DateOnly day)
