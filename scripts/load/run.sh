@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load on loopback: the draft review, the promise and the worklist, each for DURATION with CONNECTIONS connections,
 # against the API built in Release in sandbox mode (no tenant), with the rate limit off (it would be the thing measured).
-# Prints a Markdown table: sustained requests per second, p50 and p99 latency, and the API's peak memory (RSS).
+# Prints a Markdown table: sustained requests per second, p50 and p99 latency, the API's CPU time per request (its
+# utime + stime over the run divided by the requests: steadier than requests/s on a busy machine), and its peak memory (RSS).
 # Needs wrk (Debian: apt-get install wrk). Usage: scripts/load/run.sh [DURATION=20s] [CONNECTIONS=32]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -40,20 +41,24 @@ sample() { local rss; rss=$(awk '/VmRSS/ {print $2}' /proc/$API/status); if [ "$
 run() { # name method path [body]
   local out file="$WORK/run-$RANDOM.out"
   LOAD_METHOD=$2 LOAD_PATH=$3 LOAD_BODY_FILE=${4:-} wrk -t2 -c"$CONNECTIONS" -d5s -s scripts/load/request.lua "$BASE" >/dev/null # warm-up
+  local cpu0; cpu0=$(awk '{print $14 + $15}' /proc/$API/stat)
   LOAD_METHOD=$2 LOAD_PATH=$3 LOAD_BODY_FILE=${4:-} wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s scripts/load/request.lua "$BASE" >"$file" &
   local w=$!
   while kill -0 $w 2>/dev/null; do sample; sleep 0.5; done
   wait $w
+  local cpu1; cpu1=$(awk '{print $14 + $15}' /proc/$API/stat)
+  local requests; requests=$(grep -o '[0-9]* requests in' "$file" | grep -o '^[0-9]*')
   out=$(grep '^RESULT' "$file")
   local non2xx; non2xx=$(grep -o 'Non-2xx or 3xx responses: [0-9]*' "$file" | grep -o '[0-9]*$' || echo 0)
-  printf '| %s | %s | %s | %s | %s |\n' "$1" "$(sed 's/.*rps=\([0-9]*\).*/\1/' <<<"$out")" \
-    "$(sed 's/.*p50=\([0-9.]*\).*/\1/' <<<"$out") ms" "$(sed 's/.*p99=\([0-9.]*\).*/\1/' <<<"$out") ms" "${non2xx:-0}"
+  printf '| %s | %s | %s | %s | %s µs | %s |\n' "$1" "$(sed 's/.*rps=\([0-9]*\).*/\1/' <<<"$out")" \
+    "$(sed 's/.*p50=\([0-9.]*\).*/\1/' <<<"$out") ms" "$(sed 's/.*p99=\([0-9.]*\).*/\1/' <<<"$out") ms" \
+    "$(( (cpu1 - cpu0) * 1000000 / $(getconf CLK_TCK) / requests ))" "${non2xx:-0}"
 }
 
 echo "Load on loopback, $(nproc) cores, $CONNECTIONS connections, $DURATION each ($(date -u +%F))"
 echo
-echo "| endpoint | requests/s | p50 | p99 | non-2xx |"
-echo "|---|---|---|---|---|"
+echo "| endpoint | requests/s | p50 | p99 | CPU a request | non-2xx |"
+echo "|---|---|---|---|---|---|"
 run "POST /api/drafts/review" POST /api/drafts/review "$WORK/review.json"
 run "GET /api/messages/{id}/promise" GET "/api/messages/$ID/promise"
 run "GET /api/worklist" GET /api/worklist
