@@ -185,6 +185,9 @@ public sealed class AuditEndpointTests
     [DataRow("?from=2026-13-01", "from", "ska vara ett datum", DisplayName = "a month that is not")]
     [DataRow("?to=25/11/2026", "to", "ska vara ett datum", DisplayName = "a date written otherwise")]
     [DataRow("?from=1999-12-31", "from", "ska ligga mellan", DisplayName = "before 2000")]
+    [DataRow("?to=2100-01-01", "to", "ska ligga mellan", DisplayName = "after 2099")]
+    [DataRow("?action=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "action", "högst 64 tecken", DisplayName = "an action of 65 letters")]
+    [DataRow("?before=3155378976000000000-1", "before", "next från föregående sida", DisplayName = "a cursor past the last instant")]
     [DataRow("?limit=0", "limit", "från 1 till 200", DisplayName = "limit 0")]
     [DataRow("?limit=201", "limit", "från 1 till 200", DisplayName = "limit 201")]
     [DataRow("?limit=-5", "limit", "från 1 till 200", DisplayName = "limit negative")]
@@ -208,6 +211,10 @@ public sealed class AuditEndpointTests
     [DataRow("?limit=1", 1, DisplayName = "limit 1")]
     [DataRow("?limit=200", 3, DisplayName = "limit 200")]
     [DataRow("?from=2026-11-27&to=2026-11-27", 3, DisplayName = "from and to the same day")]
+    [DataRow("?from=2000-01-01", 3, DisplayName = "from the first day allowed")]
+    [DataRow("?to=2099-12-31", 3, DisplayName = "to the last day allowed")]
+    [DataRow("?action=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 0, DisplayName = "an action of 64 letters")]
+    [DataRow("?before=3155378975999999999-1", 3, DisplayName = "a cursor at the last instant")]
     public async Task The_edges_of_good_input_are_answered(string query, int count)
     {
         await using var api = await EmptyAsync();

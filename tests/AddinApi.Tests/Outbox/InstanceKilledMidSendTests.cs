@@ -71,8 +71,9 @@ public sealed class InstanceKilledMidSendTests
         {
             ["Mailbox:Adapter"] = "Graph", ["Graph:BaseUrl"] = graph.BaseUrl + "/v1.0", ["Graph:MaxRetries"] = "0",
             ["Watcher:Enabled"] = watches ? "true" : "false", ["Watcher:PollInterval"] = "00:00:00.200", ["Watcher:FunctionMailboxes:0"] = Bygglov,
-            // The lease must outlast six Graph calls (GraphExtensions): one second each here.
-            ["Outbox:PollInterval"] = "00:00:00.100", ["Outbox:Lease"] = "00:00:06", ["Graph:AttemptTimeout"] = "00:00:01",
+            // The lease must outlast six Graph calls (GraphExtensions): two seconds each here, room enough for a fake Graph
+            // call on a machine busy with the whole suite (one second was not, once in a clean-clone run).
+            ["Outbox:PollInterval"] = "00:00:00.100", ["Outbox:Lease"] = "00:00:12", ["Graph:AttemptTimeout"] = "00:00:02",
         },
         services: s =>
         {
@@ -88,7 +89,7 @@ public sealed class InstanceKilledMidSendTests
         return await query(scope.ServiceProvider.GetRequiredService<KontaktlofteDb>());
     }
 
-    private static async Task WaitAsync(Func<Task<bool>> done, int seconds = 30)
+    private static async Task WaitAsync(Func<Task<bool>> done, int seconds = 60)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!await done() && DateTime.UtcNow < deadline) await Task.Delay(100);
@@ -136,7 +137,7 @@ public sealed class InstanceKilledMidSendTests
         // A minute on: the automatic receipts are for mail since they were turned on, a few seconds after Wednesday 10:00.
         graph.AddMessage("AAMkQ1=", "Bygglov för ett plank", "<p>Hej! Behöver jag bygglov för ett plank mot gatan? Tack! Eva</p>",
             Wednesday.AddMinutes(1), "AAQkQ1=", from: "eva.ek@example.se", fromName: "Eva Ek", mailbox: Bygglov);
-        await dying.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await dying.Task.WaitAsync(TimeSpan.FromSeconds(60));
         var item = await InDatabaseAsync(b, db => db.Set<OutboxItem>().SingleAsync(o => o.Kind == AutomaticReceiptSender.OutboxKind));
         Assert.AreEqual(OutboxStatus.Queued, item.Status);
         Assert.IsNotNull(item.ClaimedUntil, "held by A while it sends");
