@@ -25,7 +25,7 @@ internal sealed record AuditReader(string Email, bool Registrar, IReadOnlyList<s
 
     public static async Task<AuditReader> OfAsync(ClaimsPrincipal user, SignedInOfficial me, IDirectory directory, KontaktlofteDb db, CancellationToken cancel)
     {
-        var email = (await me.GetAsync(cancel)).Email.ToLowerInvariant();
+        var email = me.Email; // from the token, as the worklist: no read of the official
         var registrar = user.IsInRole(Roles.Registrator);
         if (!user.IsInRole(Roles.Enhetschef)) return new(email, registrar, [], []);
         var people = UnitMailboxes.People(email, (await directory.DirectReportsAsync(user, cancel)).Select(p => p.Email));
